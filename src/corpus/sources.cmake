@@ -1,0 +1,1 @@
+set(ANNALS_CORPUS_SOURCES corpus/corpus.c)

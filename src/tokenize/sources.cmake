@@ -1,0 +1,1 @@
+set(ANNALS_TOKENIZE_SOURCES tokenize/tokenize.c)

@@ -17,9 +17,19 @@ annals_status annals__warn(annals_doc *doc, size_t offset, const char *fmt, ...)
     annals_warning *w;
     int n;
 
-    va_start(ap, fmt);
-    n = vsnprintf(tmp, sizeof(tmp), fmt, ap);
-    va_end(ap);
+    /* Bounded: hostile input must not grow a warning per token. */
+    if (doc->warnings.n > ANNALS__MAX_WARNINGS) {
+        return ANNALS_OK;
+    }
+    if (doc->warnings.n == ANNALS__MAX_WARNINGS) {
+        snprintf(tmp, sizeof(tmp), "more than %d warnings; the rest are suppressed",
+                 ANNALS__MAX_WARNINGS);
+        n = 0;
+    } else {
+        va_start(ap, fmt);
+        n = vsnprintf(tmp, sizeof(tmp), fmt, ap);
+        va_end(ap);
+    }
     if (n < 0) {
         return ANNALS_EINVAL;
     }

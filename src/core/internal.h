@@ -390,7 +390,10 @@ struct annals_doc {
     annals__vec warnings;       /* annals_warning (messages in the arena) */
 };
 
-/* Append a warning (printf-style); OOM is reported. */
+/* Append a warning (printf-style); OOM is reported. After
+ * ANNALS__MAX_WARNINGS warnings one last "suppressed" warning is added and
+ * the rest are dropped. */
+#define ANNALS__MAX_WARNINGS 200
 annals_status annals__warn(annals_doc *doc, size_t offset, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 3, 4)))

@@ -59,12 +59,13 @@ typedef struct annals_warning {
  * Parse one news article and extract its sentences, entities, time
  * expressions and events.
  *
- * `text` is `len` bytes, need not be NUL-terminated and is copied. A BOM is
- * stripped, CRLF and CR become LF (offsets then refer to the canonical
- * text), NUL bytes and invalid UTF-8 are replaced with U+FFFD and reported
- * as warnings, unless the context has ANNALS_OPT_STRICT_UTF8, in which case
- * the call fails with the offset of the first bad byte. Text that is
- * already valid UTF-8 without CR keeps its byte offsets unchanged.
+ * `text` is `len` bytes, need not be NUL-terminated and is copied. Every CR
+ * becomes LF byte for byte and a BOM is kept (read as white space), so the
+ * offsets of valid UTF-8 input are offsets into the caller's own bytes.
+ * NUL bytes and invalid UTF-8 are replaced with U+FFFD (one per byte, which
+ * shifts later offsets) and reported as warnings, unless the context has
+ * ANNALS_OPT_STRICT_UTF8, in which case the call fails with the offset of
+ * the first bad byte. Every offset refers to annals_doc_text().
  *
  * The DCT comes from `info->date`, else from a dateline in the text
  * ("CAIRO, Feb 6 (Reuters) -"), else none (relative dates stay unanchored

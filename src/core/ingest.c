@@ -2,12 +2,16 @@
 /*
  * core/ingest.c - the one pass that changes input bytes (pipeline stage 0).
  *
- * Strips a leading BOM, turns CRLF and lone CR into LF, and replaces NUL
- * bytes and invalid UTF-8 (overlong forms, surrogates, values above
- * U+10FFFF, truncated sequences) with U+FFFD, recording one warning per
- * replaced run with its original offset. In strict mode the first invalid
- * byte fails with ANNALS_EUTF8 and its offset instead. Valid input without
- * BOM or CR keeps its bytes, so offsets into the caller's text stay valid.
+ * Turns every CR into LF byte for byte (so CRLF becomes an empty line,
+ * which segmentation skips) and leaves a leading BOM in place (the
+ * tokenizer reads U+FEFF as white space): the byte offsets of any valid
+ * UTF-8 input, whatever its line endings, are the offsets of the caller's
+ * own bytes. NUL bytes and invalid UTF-8 (overlong forms, surrogates,
+ * values above U+10FFFF, truncated sequences) are replaced with U+FFFD,
+ * one per byte, with one warning per replaced run giving its original
+ * offset; offsets after a replaced byte shift by two per replaced byte, as
+ * the warnings say. In strict mode the first invalid byte fails with
+ * ANNALS_EUTF8 and its offset instead.
  */
 #include "core/internal.h"
 
@@ -77,9 +81,6 @@ annals_status annals__ingest(annals_doc *doc, const char *text, size_t len, anna
         return annals__error(err, ANNALS_ENOMEM, ANNALS_STAGE_INGEST, ANNALS_NO_OFFSET,
                              "out of memory");
     }
-    if (len >= 3 && in[0] == 0xEF && in[1] == 0xBB && in[2] == 0xBF) {
-        i = 3;
-    }
     while (i < len) {
         unsigned char c = in[i];
         size_t k;
@@ -90,7 +91,7 @@ annals_status annals__ingest(annals_doc *doc, const char *text, size_t len, anna
         }
         if (c == '\r') {
             out[n++] = '\n';
-            i += (i + 1 < len && in[i + 1] == '\n') ? 2 : 1;
+            i++;
             continue;
         }
         k = c == 0 ? 0 : utf8_valid_len(in + i, len - i);

@@ -159,11 +159,13 @@ static void test_ingest(void)
     o.flags = ANNALS_OPT_STRICT_UTF8;
     CHECK(annals_ctx_new(&strict, &o, &err) == ANNALS_OK);
 
-    /* BOM and CRLF. */
+    /* BOM and CRLF keep their byte offsets: CR becomes LF, the BOM stays. */
     doc = parse(ctx, "\xEF\xBB\xBFOne.\r\nTwo.\rThree.", 20, &rc, &err);
     CHECK(rc == ANNALS_OK && doc != NULL);
     if (doc != NULL) {
-        CHECK_EQ_STR(annals_doc_text(doc, &len), "One.\nTwo.\nThree.");
+        CHECK_EQ_STR(annals_doc_text(doc, &len), "\xEF\xBB\xBFOne.\n\nTwo.\nThree.");
+        CHECK_EQ_SIZE(annals_doc_sentence_count(doc), 3);
+        CHECK_EQ_SIZE(ANNALS__SENT(doc, 0)->start, 3);
         CHECK_EQ_SIZE(annals_doc_warning_count(doc), 0);
         annals_doc_free(doc);
     }

@@ -36,7 +36,13 @@ int main(int argc, char **argv)
             argv[1], argv[1]);
     fprintf(out, "const char annals__data_%s[] = {\n", argv[1]);
     while ((c = fgetc(in)) != EOF) {
-        fprintf(out, "%d,", c);
+        /* bytes >= 0x80 (UTF-8) through an explicit cast: no -Woverflow
+         * whether char is signed or not */
+        if (c > 127) {
+            fprintf(out, "(char)%d,", c);
+        } else {
+            fprintf(out, "%d,", c);
+        }
         if (++n % 24 == 0) {
             fputc('\n', out);
         }

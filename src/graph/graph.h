@@ -45,7 +45,7 @@ typedef struct annals__gedge {
 
 typedef enum annals__betweenness_mode {
     ANNALS_BETWEENNESS_EXACT = 0,
-    ANNALS_BETWEENNESS_CUTOFF,
+    ANNALS_BETWEENNESS_SAMPLED, /* from a seeded sample of source vertices, scaled */
     ANNALS_BETWEENNESS_SKIPPED
 } annals__betweenness_mode;
 
@@ -92,10 +92,11 @@ struct annals_graph {
     int32_t *first_day, *last_day;
     /* weakly connected components of the multi-type graph */
     size_t n_components;
-    /* how betweenness was computed: exact, with a path-length cutoff (big
-     * projections), or skipped (all 0) beyond the size budget */
+    /* how betweenness was computed: exact, estimated from a sample of
+     * source vertices (big projections), or skipped (all 0) beyond the
+     * size budget; see graph.c */
     annals__betweenness_mode betweenness_mode;
-    double betweenness_cutoff; /* path-length cutoff when mode is CUTOFF */
+    size_t betweenness_sources; /* source vertices used when SAMPLED */
     double modularity;         /* of the community partition, 0 if none */
 };
 

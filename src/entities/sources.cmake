@@ -1,0 +1,11 @@
+set(ANNALS_ENTITIES_SOURCES entities/lex.c entities/recognize.c)
+file(MAKE_DIRECTORY ${CMAKE_BINARY_DIR}/gen) # annals_embed writes there
+annals_embed(countries data/countries.tsv)
+annals_embed(cities data/cities.tsv)
+annals_embed(regions data/regions.tsv)
+annals_embed(subdivisions data/subdivisions.tsv)
+annals_embed(orgs data/orgs.tsv)
+annals_embed(titles data/titles.tsv)
+annals_embed(people data/people.tsv)
+annals_embed(given_names data/given_names.tsv)
+annals_embed(descriptions data/descriptions.tsv)

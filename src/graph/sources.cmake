@@ -1,0 +1,1 @@
+set(ANNALS_GRAPH_SOURCES graph/graph.c)

@@ -107,11 +107,10 @@ annals_status annals__ingest(annals_doc *doc, const char *text, size_t len, anna
             if (strict) {
                 if (c == 0) {
                     return annals__error(err, ANNALS_EUTF8, ANNALS_STAGE_INGEST, i,
-                                         "NUL byte at offset %zu", i);
+                                         "NUL byte");
                 }
                 return annals__error(err, ANNALS_EUTF8, ANNALS_STAGE_INGEST, i,
-                                     "invalid UTF-8 byte 0x%02X at offset %zu", (unsigned)c,
-                                     i);
+                                     "invalid UTF-8 byte 0x%02X", (unsigned)c);
             }
             while (i < len && (in[i] == 0 || utf8_valid_len(in + i, len - i) == 0)) {
                 out[n++] = (char)0xEF;
@@ -121,9 +120,9 @@ annals_status annals__ingest(annals_doc *doc, const char *text, size_t len, anna
             }
             if (n_warnings < MAX_WARNINGS) {
                 annals_status rc = annals__warn(
-                    doc, run_start, "%s (%zu byte%s) replaced with U+FFFD at offset %zu",
+                    doc, run_start, "%s (%zu byte%s) replaced with U+FFFD",
                     c == 0 ? "NUL or invalid UTF-8" : "invalid UTF-8", i - run_start,
-                    i - run_start == 1 ? "" : "s", run_start);
+                    i - run_start == 1 ? "" : "s");
                 if (rc < 0) {
                     return annals__error(err, rc, ANNALS_STAGE_INGEST, run_start,
                                          "out of memory");

@@ -271,16 +271,19 @@ static json_t *doc_record(const annals_corpus *c, size_t i)
     if (input_id != NULL && strcmp(input_id, positional) == 0) {
         input_id = NULL;
     }
-    if (set(o, "id", make_id('d', i)) < 0 || set(o, "source", str_or_null(d->source)) < 0 ||
+    if (set(o, "id", make_id('d', i)) < 0 ||
+        set(o, "source", str_or_null(d->source)) < 0 ||
         set(o, "date", str_or_null(d->date)) < 0 ||
         set(o, "date_source", json_string(date_source_name(d->date_source))) < 0 ||
-        set(o, "title", str_or_null(d->title)) < 0 || set(o, "bytes", size_int(d->bytes)) < 0 ||
+        set(o, "title", str_or_null(d->title)) < 0 ||
+        set(o, "bytes", size_int(d->bytes)) < 0 ||
         set(o, "url", str_or_null(d->url)) < 0 ||
         set(o, "input_id", str_or_null(input_id)) < 0 ||
         set(o, "narrative", json_boolean(d->narrative)) < 0 ||
-        set(o, "duplicate_of", d->duplicate_of >= 0 && (size_t)d->duplicate_of < c->docs.n
-                                   ? make_id('d', (size_t)d->duplicate_of)
-                                   : json_null()) < 0) {
+        set(o, "duplicate_of",
+            d->duplicate_of >= 0 && (size_t)d->duplicate_of < c->docs.n
+                ? make_id('d', (size_t)d->duplicate_of)
+                : json_null()) < 0) {
         json_decref(o);
         return NULL;
     }
@@ -314,8 +317,10 @@ static json_t *entity_record(const annals_corpus *c, const annals_graph *g, size
         if (mo == NULL) {
             goto fail;
         }
-        if (json_array_append_new(ms, mo) < 0 || set(mo, "doc", make_id('d', m->doc)) < 0 ||
-            set(mo, "start", size_int(m->start)) < 0 || set(mo, "end", size_int(m->end)) < 0) {
+        if (json_array_append_new(ms, mo) < 0 ||
+            set(mo, "doc", make_id('d', m->doc)) < 0 ||
+            set(mo, "start", size_int(m->start)) < 0 ||
+            set(mo, "end", size_int(m->end)) < 0) {
             goto fail;
         }
     }
@@ -326,8 +331,10 @@ static json_t *entity_record(const annals_corpus *c, const annals_graph *g, size
     ms = NULL;
     if (g != NULL) {
         bool in = g->degree[i] >= 0.0;
-        if (set(o, "degree", in ? json_integer((json_int_t)g->degree[i]) : json_null()) < 0 ||
-            set(o, "betweenness", in ? real_or_null(g->betweenness[i]) : json_null()) < 0 ||
+        if (set(o, "degree", in ? json_integer((json_int_t)g->degree[i]) : json_null()) <
+                0 ||
+            set(o, "betweenness", in ? real_or_null(g->betweenness[i]) : json_null()) <
+                0 ||
             set(o, "community",
                 g->community[i] >= 0 ? json_integer(g->community[i]) : json_null()) < 0 ||
             set(o, "involvement", json_integer(g->involvement[i])) < 0) {
@@ -378,7 +385,8 @@ static json_t *event_date(const annals__cevent *ev)
         set(o, "earliest", day_or_null(ev->earliest)) < 0 ||
         set(o, "latest", day_or_null(ev->latest)) < 0 ||
         set(o, "precision", json_string(annals__precision_name(ev->precision))) < 0 ||
-        set(o, "timex", ev->timex >= 0 ? make_id('t', (size_t)ev->timex) : json_null()) < 0 ||
+        set(o, "timex", ev->timex >= 0 ? make_id('t', (size_t)ev->timex) : json_null()) <
+            0 ||
         set(o, "inferred", json_boolean(ev->inferred)) < 0) {
         json_decref(o);
         return NULL;
@@ -398,7 +406,8 @@ static json_t *event_mentions(const annals__cevent *ev)
         json_t *mo = json_object();
         if (mo == NULL || json_array_append_new(a, mo) < 0 ||
             set(mo, "doc", make_id('d', m->doc)) < 0 ||
-            set(mo, "start", size_int(m->start)) < 0 || set(mo, "end", size_int(m->end)) < 0 ||
+            set(mo, "start", size_int(m->start)) < 0 ||
+            set(mo, "end", size_int(m->end)) < 0 ||
             set(mo, "trigger", json_string(m->trigger ? m->trigger : "")) < 0 ||
             set(mo, "sentence_start", size_int(m->sentence_start)) < 0 ||
             set(mo, "sentence_end", size_int(m->sentence_end)) < 0 ||
@@ -446,7 +455,8 @@ static json_t *event_record(const annals_corpus *c, const annals_graph *g, size_
         set(o, "source", id_list(&ev->source, 'a')) < 0 ||
         set(o, "target", id_list(&ev->target, 'a')) < 0 ||
         set(o, "participants", id_list(&ev->participants, 'a')) < 0 ||
-        set(o, "places", id_list(&ev->places, 'a')) < 0 || set(o, "date", event_date(ev)) < 0 ||
+        set(o, "places", id_list(&ev->places, 'a')) < 0 ||
+        set(o, "date", event_date(ev)) < 0 ||
         set(o, "modality", json_string(annals__modality_name(ev->modality))) < 0 ||
         set(o, "confidence", real_or_null(ev->confidence)) < 0 ||
         set(o, "mentions", event_mentions(ev)) < 0 ||
@@ -546,20 +556,22 @@ static json_t *node_record(const annals_graph *g, size_t v)
             goto fail;
         }
         if (x->kind == ANNALS_V_ACTOR &&
-            (set(o, "degree", g->degree[x->ref] >= 0.0
-                                  ? json_integer((json_int_t)g->degree[x->ref])
-                                  : json_null()) < 0 ||
+            (set(o, "degree",
+                 g->degree[x->ref] >= 0.0 ? json_integer((json_int_t)g->degree[x->ref])
+                                          : json_null()) < 0 ||
              set(o, "betweenness", real_or_null(g->betweenness[x->ref])) < 0 ||
-             set(o, "community", g->community[x->ref] >= 0 ? json_integer(g->community[x->ref])
-                                                           : json_null()) < 0 ||
+             set(o, "community",
+                 g->community[x->ref] >= 0 ? json_integer(g->community[x->ref])
+                                           : json_null()) < 0 ||
              set(o, "involvement", json_integer(g->involvement[x->ref])) < 0)) {
             goto fail;
         }
         break;
     }
     case ANNALS_V_DATE:
-        if (set(o, "label", json_string(x->ref < g->n_date_values ? g->date_values[x->ref]
-                                                                  : "")) < 0) {
+        if (set(o, "label",
+                json_string(x->ref < g->n_date_values ? g->date_values[x->ref] : "")) <
+            0) {
             goto fail;
         }
         break;
@@ -606,9 +618,11 @@ static json_t *projection_record(const annals_graph *g, size_t i)
             return NULL;
         }
     }
-    if (set(o, "source", make_id('a', e->a)) < 0 || set(o, "target", make_id('a', e->b)) < 0 ||
+    if (set(o, "source", make_id('a', e->a)) < 0 ||
+        set(o, "target", make_id('a', e->b)) < 0 ||
         set(o, "weight", json_integer(e->n_events)) < 0 ||
-        set(o, "quad", json_integer(e->dominant_quad + 1)) < 0 || set(o, "events", evs) < 0) {
+        set(o, "quad", json_integer(e->dominant_quad + 1)) < 0 ||
+        set(o, "events", evs) < 0) {
         json_decref(o);
         return NULL;
     }
@@ -643,10 +657,10 @@ static json_t *graph_summary(const annals_graph *g)
 
 /* ---------------------------------------------------------------- framing */
 
-static annals_status write_array(jw *w, size_t n, unsigned level,
-                                 json_t *(*make)(const annals_corpus *, const annals_graph *,
-                                                 size_t, bool),
-                                 const annals_corpus *c, const annals_graph *g, bool explain)
+static annals_status
+write_array(jw *w, size_t n, unsigned level,
+            json_t *(*make)(const annals_corpus *, const annals_graph *, size_t, bool),
+            const annals_corpus *c, const annals_graph *g, bool explain)
 {
     annals_status rc = put(w, "[", 1);
     size_t i;
@@ -697,7 +711,8 @@ static json_t *mk_edge(const annals_corpus *c, const annals_graph *g, size_t i, 
     return edge_record(g, i);
 }
 
-static json_t *mk_projection(const annals_corpus *c, const annals_graph *g, size_t i, bool x)
+static json_t *mk_projection(const annals_corpus *c, const annals_graph *g, size_t i,
+                             bool x)
 {
     (void)c;
     (void)x;
@@ -713,7 +728,8 @@ static annals_status write_warnings(jw *w, const annals_corpus *c, unsigned leve
         for (k = 0; rc == ANNALS_OK && k < doc->warnings.n; k++) {
             rc = item(w, n++, level + 1);
             if (rc == ANNALS_OK) {
-                rc = dump(w, warning_record(d, annals__vec_at(&doc->warnings, k)), level + 1);
+                rc = dump(w, warning_record(d, annals__vec_at(&doc->warnings, k)),
+                          level + 1);
             }
         }
     }

@@ -51,12 +51,12 @@
 #pragma GCC diagnostic pop
 #endif
 
-#define PAIR_ACTORS_MAX 32
-#define PAIR_BUDGET ((size_t)50 * 1000 * 1000)
-#define BETWEENNESS_EXACT_BUDGET 1.5e8
+#define PAIR_ACTORS_MAX           32
+#define PAIR_BUDGET               ((size_t)50 * 1000 * 1000)
+#define BETWEENNESS_EXACT_BUDGET  1.5e8
 #define BETWEENNESS_SAMPLE_BUDGET 6.0e7
-#define BETWEENNESS_SAMPLE_MIN 64
-#define BETWEENNESS_SKIP_BUDGET 2.0e9
+#define BETWEENNESS_SAMPLE_MIN    64
+#define BETWEENNESS_SKIP_BUDGET   2.0e9
 
 /* ------------------------------------------------------------ small helpers */
 
@@ -192,7 +192,8 @@ static annals_status ig_create(igraph_t *g, size_t n_vertices, const uint32_t *p
     igraph_error_t e;
     size_t i;
 
-    if (n_edges > (size_t)IGRAPH_INTEGER_MAX / 2 || n_vertices > (size_t)IGRAPH_INTEGER_MAX) {
+    if (n_edges > (size_t)IGRAPH_INTEGER_MAX / 2 ||
+        n_vertices > (size_t)IGRAPH_INTEGER_MAX) {
         return annals__error(err, ANNALS_ELIMIT, ANNALS_STAGE_GRAPH, ANNALS_NO_OFFSET,
                              "graph too large for igraph");
     }
@@ -335,7 +336,8 @@ static bool parse_roots(const char *s, bool want[21])
 
 static int root_number(const annals__cevent *ev)
 {
-    if (ev->root[0] >= '0' && ev->root[0] <= '9' && ev->root[1] >= '0' && ev->root[1] <= '9') {
+    if (ev->root[0] >= '0' && ev->root[0] <= '9' && ev->root[1] >= '0' &&
+        ev->root[1] <= '9') {
         return (ev->root[0] - '0') * 10 + (ev->root[1] - '0');
     }
     return -1;
@@ -481,7 +483,8 @@ static annals_status build_projection(const annals_corpus *c, const uint32_t *ev
     *n_out = 0;
     for (i = 0; i < n_events; i++) {
         const annals__cevent *ev = ANNALS__CEVENT(c, events[i]);
-        size_t na = event_actors(ev, actors, PAIR_ACTORS_MAX, stamp, (uint32_t)i + 1, n_ent);
+        size_t na =
+            event_actors(ev, actors, PAIR_ACTORS_MAX, stamp, (uint32_t)i + 1, n_ent);
         size_t need;
         if (na < 2) {
             continue;
@@ -576,7 +579,8 @@ done:
 
 static uint64_t opts_seed(const annals_graph *g)
 {
-    const annals_options *opts = g->corpus->ctx ? annals_ctx_options(g->corpus->ctx) : NULL;
+    const annals_options *opts =
+        g->corpus->ctx ? annals_ctx_options(g->corpus->ctx) : NULL;
     return opts ? opts->seed : 1;
 }
 
@@ -611,8 +615,8 @@ static igraph_error_t sampled_betweenness(const igraph_t *ig, size_t n, size_t k
     }
     e = igraph_vector_int_resize(&src, (igraph_integer_t)k);
     if (e == IGRAPH_SUCCESS) {
-        e = igraph_betweenness_subset(ig, res, igraph_vss_all(), false, igraph_vss_vector(&src),
-                                      igraph_vss_all(), NULL);
+        e = igraph_betweenness_subset(ig, res, igraph_vss_all(), false,
+                                      igraph_vss_vector(&src), igraph_vss_all(), NULL);
     }
     if (e == IGRAPH_SUCCESS && k > 0) {
         igraph_vector_scale(res, (double)n / (double)k);
@@ -1064,7 +1068,8 @@ static annals_status build_multigraph(annals_graph *g, uint32_t *vid, annals_err
         if (en->kind == ANNALS_ENTITY_COUNTRY && en->country[0] != '\0' &&
             vid[i] != UINT32_MAX &&
             !annals__map_get(&country_index, en->country, strlen(en->country), &dummy)) {
-            if (annals__map_put(&country_index, en->country, strlen(en->country), i) < 0) {
+            if (annals__map_put(&country_index, en->country, strlen(en->country), i) <
+                0) {
                 goto nomem;
             }
         }
@@ -1118,8 +1123,8 @@ done:
 /* Distinct documents reporting an event, syndicated copies not counted (as
  * annals__cevent_sources, in linear time). `doc_stamp` has one slot per
  * document, `mark` is unique per call. */
-static size_t reporting_docs(const annals_corpus *c, const annals__cevent *ev, uint32_t *doc_stamp, uint32_t mark,
-                             size_t n_docs)
+static size_t reporting_docs(const annals_corpus *c, const annals__cevent *ev,
+                             uint32_t *doc_stamp, uint32_t mark, size_t n_docs)
 {
     size_t i, n = 0;
     for (i = 0; i < ev->mentions.n; i++) {
@@ -1157,12 +1162,13 @@ static void compute_salience(const annals_corpus *c, const uint32_t *events, siz
     for (i = 0; i < n; i++) {
         const annals__cevent *ev = ANNALS__CEVENT(c, events[i]);
         size_t docs = reporting_docs(c, ev, doc_stamp, (uint32_t)i + 1, n_docs);
-        size_t na = event_actors(ev, actors, PAIR_ACTORS_MAX, ent_stamp, (uint32_t)i + 1,
-                                 n_ent);
+        size_t na =
+            event_actors(ev, actors, PAIR_ACTORS_MAX, ent_stamp, (uint32_t)i + 1, n_ent);
         double best1 = 0.0, best2 = 0.0, s;
         for (j = 0; j < na; j++) {
-            double d = max_deg > 0.0 && degree[actors[j]] > 0.0 ? degree[actors[j]] / max_deg
-                                                                 : 0.0;
+            double d = max_deg > 0.0 && degree[actors[j]] > 0.0
+                           ? degree[actors[j]] / max_deg
+                           : 0.0;
             if (d > best1) {
                 best2 = best1;
                 best1 = d;
@@ -1353,9 +1359,9 @@ annals_status annals_graph_new(annals_graph **out, const annals_corpus *corpus,
     }
     if (g->sel.roots != NULL) {
         if (!parse_roots(g->sel.roots, want_root)) {
-            rc = INVALID(err,
-                         "--root: expected comma-separated CAMEO roots 01-20, got \"%.60s\"",
-                         g->sel.roots);
+            rc = INVALID(
+                err, "--root: expected comma-separated CAMEO roots 01-20, got \"%.60s\"",
+                g->sel.roots);
             goto done;
         }
         use_roots = true;
@@ -1491,7 +1497,8 @@ annals_status annals_graph_new(annals_graph **out, const annals_corpus *corpus,
         if (rc == ANNALS_OK) {
             size_t w = 0;
             projection_degrees(pe, n_pe, deg0);
-            compute_salience(corpus, keep, n_keep, deg0, g->salience, ent_stamp, doc_stamp);
+            compute_salience(corpus, keep, n_keep, deg0, g->salience, ent_stamp,
+                             doc_stamp);
             for (i = 0; i < n_keep; i++) {
                 sk[i].s = g->salience[keep[i]];
                 sk[i].pos = (uint32_t)i;
@@ -1543,7 +1550,8 @@ annals_status annals_graph_new(annals_graph **out, const annals_corpus *corpus,
                 acting[a] = true;
                 g->involvement[a]++;
                 if (ev->earliest != ANNALS__NO_DAY) {
-                    if (g->first_day[a] == ANNALS__NO_DAY || ev->earliest < g->first_day[a]) {
+                    if (g->first_day[a] == ANNALS__NO_DAY ||
+                        ev->earliest < g->first_day[a]) {
                         g->first_day[a] = ev->earliest;
                     }
                     if (g->last_day[a] == ANNALS__NO_DAY || ev->latest > g->last_day[a]) {

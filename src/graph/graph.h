@@ -24,22 +24,22 @@ typedef enum annals__vkind {
 } annals__vkind;
 
 typedef enum annals__ekind {
-    ANNALS_E_SOURCE = 0,   /* actor -> event */
-    ANNALS_E_TARGET,       /* event -> actor */
-    ANNALS_E_PARTICIPANT,  /* actor -- event */
-    ANNALS_E_PLACE,        /* event -> place */
-    ANNALS_E_DATE,         /* event -> date */
-    ANNALS_E_AFFILIATION,  /* person/organisation -> its country */
-    ANNALS_E_NEXT          /* event -> chronologically next event */
+    ANNALS_E_SOURCE = 0,  /* actor -> event */
+    ANNALS_E_TARGET,      /* event -> actor */
+    ANNALS_E_PARTICIPANT, /* actor -- event */
+    ANNALS_E_PLACE,       /* event -> place */
+    ANNALS_E_DATE,        /* event -> date */
+    ANNALS_E_AFFILIATION, /* person/organisation -> its country */
+    ANNALS_E_NEXT         /* event -> chronologically next event */
 } annals__ekind;
 
 typedef struct annals__gvertex {
     annals__vkind kind;
-    uint32_t ref;          /* corpus event / entity index; for dates an index into date_values */
+    uint32_t ref; /* corpus event / entity index; for dates an index into date_values */
 } annals__gvertex;
 
 typedef struct annals__gedge {
-    uint32_t from, to;     /* vertex indices */
+    uint32_t from, to; /* vertex indices */
     annals__ekind kind;
 } annals__gedge;
 
@@ -51,35 +51,36 @@ typedef enum annals__betweenness_mode {
 
 /* One aggregated edge of the actor projection. */
 typedef struct annals__actor_edge {
-    uint32_t a, b;         /* corpus entity indices, a < b */
+    uint32_t a, b; /* corpus entity indices, a < b */
     uint32_t n_events;
-    uint32_t *events;      /* corpus event indices, chronological */
-    int dominant_quad;     /* the quad class most of those events have */
+    uint32_t *events;  /* corpus event indices, chronological */
+    int dominant_quad; /* the quad class most of those events have */
 } annals__actor_edge;
 
 struct annals_graph {
     const annals_corpus *corpus;
-    annals_selection sel;  /* strings copied (owned) */
+    annals_selection sel; /* strings copied (owned) */
     /* selection */
-    uint32_t *events;      /* kept corpus event indices, chronological (undated last, in text order) */
+    uint32_t *events; /* kept corpus event indices, chronological (undated last, in text
+                         order) */
     size_t n_events;
-    uint32_t *actors;      /* kept corpus entity indices that act in events (not places) */
+    uint32_t *actors; /* kept corpus entity indices that act in events (not places) */
     size_t n_actors;
     /* multi-type graph */
     annals__gvertex *vertices;
     size_t n_vertices;
     annals__gedge *edges;
     size_t n_edges;
-    char **date_values;    /* distinct event date values, sorted */
+    char **date_values; /* distinct event date values, sorted */
     size_t n_date_values;
     /* actor projection */
     annals__actor_edge *actor_edges;
     size_t n_actor_edges;
     /* metrics indexed by corpus entity index (size = corpus entity count);
      * -1 / 0.0 for entities not in the projection */
-    double *degree;        /* number of distinct co-participants */
-    double *betweenness;   /* normalised to 0..1 */
-    int32_t *community;    /* community id (0-based, ordered by first member), -1 if none */
+    double *degree;      /* number of distinct co-participants */
+    double *betweenness; /* normalised to 0..1 */
+    int32_t *community;  /* community id (0-based, ordered by first member), -1 if none */
     size_t n_communities;
     /* per corpus event: involvement-based salience used by --top */
     double *salience;
@@ -97,7 +98,7 @@ struct annals_graph {
      * size budget; see graph.c */
     annals__betweenness_mode betweenness_mode;
     size_t betweenness_sources; /* source vertices used when SAMPLED */
-    double modularity;         /* of the community partition, 0 if none */
+    double modularity;          /* of the community partition, 0 if none */
 };
 
 /* The corpus event indices kept, the selection's actor matched, etc. are
@@ -111,7 +112,8 @@ struct annals_graph {
  * out of range, say) becomes ANNALS_EGRAPH with igraph's message instead of
  * an abort. Used by annals_graph_new and by the tests of that mechanism. */
 annals_status annals__graph_igraph_check(size_t n_vertices, const uint32_t *pairs,
-                                         size_t n_edges, bool directed, annals_error *err);
+                                         size_t n_edges, bool directed,
+                                         annals_error *err);
 
 /* The "main" actor of an event: its first source, else first target, else
  * first participant; UINT32_MAX if none. */

@@ -594,8 +594,7 @@ static annals_status split_line(annals_doc *doc, size_t tb, size_t te, uint32_t 
         }
         if (!end_here && i + 1 - start >= max && i + 1 < te) {
             rc = annals__warn(doc, t->end,
-                              "sentence longer than %zu tokens cut at offset %zu", max,
-                              t->end);
+                              "sentence longer than %zu tokens cut here", max);
             if (rc < 0) {
                 return annals__error(err, rc, ANNALS_STAGE_TOKENIZE, t->end,
                                      "out of memory");

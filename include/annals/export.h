@@ -26,7 +26,8 @@ enum {
 /**
  * Write `corpus` as one annals/1 JSON object. When `graph` is not NULL its
  * nodes, edges and actor metrics fill the "graph" member; otherwise it is
- * empty. Ids are stable for the same input. Output is deterministic.
+ * empty. Ids are stable for the same input. Output is deterministic and
+ * ends with a newline (with ANNALS_JSON_COMPACT: exactly one line).
  *
  * @return ANNALS_OK; ANNALS_EIO if the sink stopped; ANNALS_ENOMEM.
  */

@@ -544,39 +544,241 @@ static annals_status absorb(annals__cevent *dst, annals__cevent *src)
     return ANNALS_OK;
 }
 
+/*
+ * Candidate index: each surviving event is listed under its keys (see
+ * event_keys: root, actor and month, and its first report); a new event is
+ * compared only with the events listed under its own keys, the most recent
+ * MAX_CANDIDATES per key, so merging stays near-linear in the number of
+ * events even when one actor dominates the corpus.
+ */
+#define MAX_CANDIDATES 512
+
+typedef struct cand_list {
+    uint32_t *ids;
+    size_t n, cap;
+} cand_list;
+
+typedef struct cand_index {
+    annals__map keys; /* key -> index into lists */
+    annals__vec lists; /* cand_list */
+} cand_index;
+
+static void cand_dispose(cand_index *ix)
+{
+    size_t i;
+    for (i = 0; i < ix->lists.n; i++) {
+        free(((cand_list *)annals__vec_at(&ix->lists, i))->ids);
+    }
+    annals__vec_dispose(&ix->lists);
+    annals__map_dispose(&ix->keys);
+}
+
+static cand_list *cand_get(cand_index *ix, const char *key, size_t len, bool create)
+{
+    size_t li;
+    cand_list *l;
+    if (annals__map_get(&ix->keys, key, len, &li)) {
+        return annals__vec_at(&ix->lists, li);
+    }
+    if (!create) {
+        return NULL;
+    }
+    l = annals__vec_push(&ix->lists);
+    if (l == NULL) {
+        return NULL;
+    }
+    if (annals__map_put(&ix->keys, key, len, ix->lists.n - 1) < 0) {
+        ix->lists.n--;
+        return NULL;
+    }
+    return l;
+}
+
+static bool cand_push(cand_list *l, uint32_t id)
+{
+    if (l->n > 0 && l->ids[l->n - 1] == id) {
+        return true;
+    }
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 4;
+        uint32_t *p = realloc(l->ids, cap * sizeof(*p));
+        if (p == NULL) {
+            return false;
+        }
+        l->ids = p;
+        l->cap = cap;
+    }
+    l->ids[l->n++] = id;
+    return true;
+}
+
+/*
+ * The keys of an event: for every actor, one per calendar month its date
+ * interval overlaps ("19|a3|m202402"; "u" when undated; intervals longer
+ * than MAX_MONTHS months use "w", and every dated event also looks up "w"),
+ * plus one for its first report. Events that can merge share a key.
+ */
+#define MAX_MONTHS 24
+
+static size_t month_keys(const annals__cevent *ev, int32_t *months, size_t max)
+{
+    int y1, m1, d1, y2, m2, d2;
+    int64_t a, b, k;
+    size_t n = 0;
+    if (ev->earliest == ANNALS__NO_DAY || ev->latest == ANNALS__NO_DAY) {
+        return 0;
+    }
+    annals__civil_from_days(ev->earliest, &y1, &m1, &d1);
+    annals__civil_from_days(ev->latest, &y2, &m2, &d2);
+    a = (int64_t)y1 * 12 + m1 - 1;
+    b = (int64_t)y2 * 12 + m2 - 1;
+    if (b < a || b - a >= (int64_t)max) {
+        return SIZE_MAX; /* wide */
+    }
+    for (k = a; k <= b; k++) {
+        months[n++] = (int32_t)k;
+    }
+    return n;
+}
+
+static size_t event_keys(const annals__cevent *ev, bool lookup, char keys[][48], size_t max)
+{
+    const annals__idlist *lists[3] = {&ev->source, &ev->target, &ev->participants};
+    int32_t months[MAX_MONTHS];
+    size_t n = 0, l, i, nm = month_keys(ev, months, MAX_MONTHS), k;
+    bool dated = ev->earliest != ANNALS__NO_DAY;
+
+    for (l = 0; l < 3; l++) {
+        for (i = 0; i < lists[l]->n; i++) {
+            unsigned id = lists[l]->ids[i];
+            if (!dated) {
+                if (n < max) {
+                    snprintf(keys[n++], 48, "%s|a%u|u", ev->root, id);
+                }
+                continue;
+            }
+            if (nm == SIZE_MAX || lookup) {
+                if (n < max) {
+                    snprintf(keys[n++], 48, "%s|a%u|w", ev->root, id);
+                }
+            }
+            if (nm == SIZE_MAX) {
+                continue;
+            }
+            for (k = 0; k < nm && n < max; k++) {
+                snprintf(keys[n++], 48, "%s|a%u|m%ld", ev->root, id, (long)months[k]);
+            }
+        }
+    }
+    if (ev->mentions.n > 0 && n < max) {
+        const annals__cevmention *m = annals__vec_at(&ev->mentions, 0);
+        uint64_t h = annals__hash(m->sentence ? m->sentence : "",
+                                  m->sentence ? strlen(m->sentence) : 0);
+        h ^= annals__hash(m->trigger ? m->trigger : "", m->trigger ? strlen(m->trigger) : 0) *
+             31u;
+        h ^= (uint64_t)(m->start - m->sentence_start) * 1099511628211ull;
+        snprintf(keys[n++], 48, "%s|s%016llx", ev->root, (unsigned long long)h);
+    }
+    return n;
+}
+
+/* The same report in two documents (a copy, or a shard loaded twice):
+ * identical sentence and trigger at the same place in it. Within one
+ * document two events at one trigger are the events stage's decision. */
+static bool same_report(const annals__cevent *a, const annals__cevent *b)
+{
+    size_t i, j;
+    if (strcmp(a->root, b->root) != 0) {
+        return false;
+    }
+    for (i = 0; i < a->mentions.n; i++) {
+        const annals__cevmention *ma = annals__vec_at(&a->mentions, i);
+        for (j = 0; j < b->mentions.n; j++) {
+            const annals__cevmention *mb = annals__vec_at(&b->mentions, j);
+            if (ma->doc != mb->doc && ma->sentence != NULL && mb->sentence != NULL &&
+                ma->trigger != NULL &&
+                mb->trigger != NULL && ma->start - ma->sentence_start ==
+                                           mb->start - mb->sentence_start &&
+                strcmp(ma->trigger, mb->trigger) == 0 && strcmp(ma->sentence, mb->sentence) == 0) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+#define MAX_KEYS (3 * ANNALS__MAX_ROLE * (MAX_MONTHS + 1) + 1)
+
 annals_status annals__corpus_finish(annals_corpus *c, size_t first_event, annals_error *err)
 {
-    size_t i, j, kept;
-    bool *gone;
+    size_t i, kept;
+    bool *gone = NULL;
+    cand_index ix;
+    char (*keys)[48] = NULL;
     annals_status rc = ANNALS_OK;
 
     if (first_event >= c->events.n) {
         return ANNALS_OK;
     }
+    annals__map_init(&ix.keys);
+    annals__vec_init(&ix.lists, sizeof(cand_list));
     gone = calloc(c->events.n, sizeof(*gone));
-    if (gone == NULL) {
-        return annals__error(err, ANNALS_ENOMEM, ANNALS_STAGE_CORPUS, ANNALS_NO_OFFSET,
-                             "out of memory");
+    keys = malloc(sizeof(*keys) * MAX_KEYS);
+    if (gone == NULL || keys == NULL) {
+        goto oom;
     }
-    /* Candidates are compared by root; a per-root chain keeps this close to
-     * linear for corpora with many roots and few duplicates. */
-    for (i = first_event; i < c->events.n; i++) {
+    /* Earlier events (already merged among themselves) are only targets. */
+    for (i = 0; i < c->events.n; i++) {
         annals__cevent *ev = ANNALS__CEVENT(c, i);
-        for (j = 0; j < i; j++) {
-            annals__cevent *old;
-            if (gone[j]) {
-                continue;
+        size_t nk = event_keys(ev, i >= first_event, keys, MAX_KEYS), k;
+        size_t merged_into = SIZE_MAX;
+
+        if (i >= first_event) {
+            for (k = 0; k < nk && merged_into == SIZE_MAX; k++) {
+                cand_list *l = cand_get(&ix, keys[k], strlen(keys[k]), false);
+                size_t j, lo;
+                if (l == NULL) {
+                    continue;
+                }
+                lo = l->n > MAX_CANDIDATES ? l->n - MAX_CANDIDATES : 0;
+                for (j = l->n; j-- > lo;) {
+                    uint32_t cand = l->ids[j];
+                    annals__cevent *old;
+                    if (gone[cand]) {
+                        continue;
+                    }
+                    old = ANNALS__CEVENT(c, cand);
+                    if (same_event(old, ev) || same_report(old, ev)) {
+                        merged_into = cand;
+                        break;
+                    }
+                }
             }
-            old = ANNALS__CEVENT(c, j);
-            if (same_event(old, ev)) {
+            if (merged_into != SIZE_MAX) {
+                annals__cevent *old = ANNALS__CEVENT(c, merged_into);
                 rc = absorb(old, ev);
                 if (rc < 0) {
-                    rc = annals__error(err, rc, ANNALS_STAGE_CORPUS, ANNALS_NO_OFFSET,
-                                       "out of memory");
-                    goto done;
+                    goto oom;
                 }
                 gone[i] = true;
-                break;
+                /* The survivor may have gained actors: list it under them. */
+                nk = event_keys(old, false, keys, MAX_KEYS);
+                for (k = 0; k < nk; k++) {
+                    cand_list *l = cand_get(&ix, keys[k], strlen(keys[k]), true);
+                    if (l == NULL || !cand_push(l, (uint32_t)merged_into)) {
+                        goto oom;
+                    }
+                }
+                continue;
+            }
+        }
+        if (i >= first_event) {
+            nk = event_keys(ev, false, keys, MAX_KEYS);
+        }
+        for (k = 0; k < nk; k++) {
+            cand_list *l = cand_get(&ix, keys[k], strlen(keys[k]), true);
+            if (l == NULL || !cand_push(l, (uint32_t)i)) {
+                goto oom;
             }
         }
     }
@@ -591,8 +793,14 @@ annals_status annals__corpus_finish(annals_corpus *c, size_t first_event, annals
         kept++;
     }
     c->events.n = kept;
+    goto done;
+oom:
+    rc = annals__error(err, ANNALS_ENOMEM, ANNALS_STAGE_CORPUS, ANNALS_NO_OFFSET,
+                       "out of memory");
 done:
     free(gone);
+    free(keys);
+    cand_dispose(&ix);
     return rc;
 }
 

@@ -163,6 +163,65 @@ static void test_directed(void)
     annals_doc_free(d);
 }
 
+/* The same report in two documents merges even without actors; within one
+ * document it does not. */
+static void test_same_report(void)
+{
+    annals_corpus *c = NULL;
+    annals_error err = ANNALS_ERROR_INIT;
+    annals_doc *d1 = parse("Shelling hit the old market on Tuesday.");
+    annals_doc *d2 = parse("Shelling hit the old market on Tuesday.");
+    annals__event *ev;
+    if (d1 == NULL || d2 == NULL) {
+        return;
+    }
+    ev = add_event(d1, "190", 0, 0, "2024-02-06");
+    if (ev != NULL) {
+        ev->source.n = ev->target.n = 0;
+    }
+    ev = add_event(d1, "190", 0, 0, "2024-02-06");
+    if (ev != NULL) {
+        ev->source.n = ev->target.n = 0;
+    }
+    ev = add_event(d2, "190", 0, 0, "2024-02-06");
+    if (ev != NULL) {
+        ev->source.n = ev->target.n = 0;
+    }
+    CHECK(annals_corpus_new(&c, ctx, &err) == ANNALS_OK);
+    CHECK(annals_corpus_add_doc(c, d1, &err) == ANNALS_OK);
+    CHECK_EQ_SIZE(annals_corpus_event_count(c), 2);
+    CHECK(annals_corpus_add_doc(c, d2, &err) == ANNALS_OK);
+    CHECK_EQ_SIZE(annals_corpus_event_count(c), 2);
+    annals_corpus_free(c);
+    annals_doc_free(d1);
+    annals_doc_free(d2);
+}
+
+/* Many events about one actor: the candidate index keeps merging bounded. */
+static void test_many(void)
+{
+    annals_corpus *c = NULL;
+    annals_error err = ANNALS_ERROR_INIT;
+    annals_doc *d = parse("Many strikes.");
+    uint32_t a, b;
+    size_t i;
+    char day[16];
+    if (d == NULL) {
+        return;
+    }
+    a = add_entity(d, ANNALS_ENTITY_COUNTRY, "Israel", "ISR");
+    b = add_entity(d, ANNALS_ENTITY_GROUP, "Hamas", "PSE");
+    for (i = 0; i < 20000; i++) {
+        snprintf(day, sizeof(day), "%04zu-01-01", 1000 + i % 9000);
+        add_event(d, "190", a, b, day);
+    }
+    CHECK(annals_corpus_new(&c, ctx, &err) == ANNALS_OK);
+    CHECK(annals_corpus_add_doc(c, d, &err) == ANNALS_OK);
+    CHECK_EQ_SIZE(annals_corpus_event_count(c), 9000);
+    annals_corpus_free(c);
+    annals_doc_free(d);
+}
+
 static void test_syndication(void)
 {
     const char *story = "The foreign ministers of three countries met in Geneva on Monday.\n"
@@ -199,6 +258,8 @@ int main(void)
     }
     test_merge();
     test_directed();
+    test_same_report();
+    test_many();
     test_syndication();
     annals_ctx_free(ctx);
     return check_summary();

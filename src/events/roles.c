@@ -848,5 +848,35 @@ void ev_roles(ev_sent *s)
             t->tgt_why = "addressee";
         }
         left_places(s, t);
+        /* "demanded that the US cancel ...": the subject of the that-clause */
+        if (t->target.n == 0 && !(t->flags & EV_F_SAY) && t->te < s->te &&
+            (ev_tok_is(s, t->te, "that") || ev_tok_is(s, t->te, "on"))) {
+            size_t j;
+            for (j = t->te + 1; j < s->te && j < t->te + 6; j++) {
+                const annals__mention *m = mention_at(s, j);
+                if (m && actor_mention(s, m)) {
+                    add_list(s, t, &t->target, j);
+                    t->tgt_why = "subject of the demanded clause";
+                    break;
+                }
+                if (s->trig[j - s->tb] >= 0) {
+                    break;
+                }
+            }
+        }
+    }
+    /* no target: the country where it happened ("lifted a curfew in X") */
+    for (ti = 0; ti < s->trigs.n; ti++) {
+        ev_trigger *t = annals__vec_at(&s->trigs, ti);
+        size_t k;
+        if (t->target.n || (t->flags & EV_F_SAY) || t->dead) {
+            continue;
+        }
+        for (k = 0; k < t->places.n; k++) {
+            if (ANNALS__ENTITY(s->doc, t->places.ent[k])->kind == ANNALS_ENTITY_COUNTRY) {
+                add_role(s, t, &t->target, t->places.ent[k]);
+                t->tgt_why = "country where it happened";
+            }
+        }
     }
 }

@@ -29,7 +29,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define FLUSH_AT 65536
+#define FLUSH_AT        65536
 #define TIMELINE_GROUPS 8 /* named TimelineJS groups; the rest are "Other" */
 
 typedef struct xw {
@@ -171,8 +171,8 @@ static void xml_text(xw *w, const char *s)
             rep = "&#13;";
             break;
         default:
-            if (cp < 0x20 || cp == 0xFFFE || cp == 0xFFFF || (cp >= 0xD800 && cp <= 0xDFFF) ||
-                (cp == 0xFFFD && l == 1)) {
+            if (cp < 0x20 || cp == 0xFFFE || cp == 0xFFFF ||
+                (cp >= 0xD800 && cp <= 0xDFFF) || (cp == 0xFFFD && l == 1)) {
                 rep = "\xEF\xBF\xBD";
             }
             break;
@@ -335,7 +335,8 @@ static void format_day(int32_t day, char *buf)
 }
 
 /* Interval of each date vertex (from the first event that carries it). */
-static annals_status date_intervals(const annals_graph *g, int32_t **first, int32_t **last)
+static annals_status date_intervals(const annals_graph *g, int32_t **first,
+                                    int32_t **last)
 {
     size_t i;
     *first = malloc((g->n_date_values ? g->n_date_values : 1) * sizeof(int32_t));
@@ -451,7 +452,8 @@ static void write_graphml(xw *w, const annals_graph *g)
                " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\""
                " xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns"
                " http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n");
-    xw_puts(w, "  <!-- annals " ANNALS_VERSION_STRING ": event graph (events, actors, places,"
+    xw_puts(w, "  <!-- annals " ANNALS_VERSION_STRING
+               ": event graph (events, actors, places,"
                " dates) plus actor co-participation edges -->\n");
     for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
         xw_printf(w, "  <key id=\"%s\" for=\"%s\" attr.name=\"%s\" attr.type=\"%s\"/>\n",
@@ -495,7 +497,8 @@ static void write_graphml(xw *w, const annals_graph *g)
                 graphml_num(w, "v_community", g->community[x->ref], true);
             }
         } else {
-            graphml_data(w, "v_label", x->ref < g->n_date_values ? g->date_values[x->ref] : "");
+            graphml_data(w, "v_label",
+                         x->ref < g->n_date_values ? g->date_values[x->ref] : "");
         }
         xw_puts(w, "    </node>\n");
     }
@@ -511,9 +514,10 @@ static void write_graphml(xw *w, const annals_graph *g)
     }
     for (i = 0; i < g->n_actor_edges && w->rc == ANNALS_OK; i++) {
         const annals__actor_edge *e = &g->actor_edges[i];
-        xw_printf(w,
-                  "    <edge id=\"p%zu\" source=\"a%u\" target=\"a%u\" directed=\"false\">\n",
-                  i + 1, e->a + 1, e->b + 1);
+        xw_printf(
+            w,
+            "    <edge id=\"p%zu\" source=\"a%u\" target=\"a%u\" directed=\"false\">\n",
+            i + 1, e->a + 1, e->b + 1);
         graphml_data(w, "e_kind", "co-participation");
         graphml_num(w, "e_weight", e->n_events, false);
         graphml_num(w, "e_quad", e->dominant_quad + 1, true);
@@ -559,7 +563,8 @@ static void gexf_att(xw *w, int id, const char *value)
 static void gexf_num(xw *w, int id, double value, bool integer)
 {
     if (integer) {
-        xw_printf(w, "          <attvalue for=\"%d\" value=\"%lld\"/>\n", id, (long long)value);
+        xw_printf(w, "          <attvalue for=\"%d\" value=\"%lld\"/>\n", id,
+                  (long long)value);
     } else {
         xw_printf(w, "          <attvalue for=\"%d\" value=\"%.6g\"/>\n", id, value);
     }
@@ -568,10 +573,10 @@ static void gexf_num(xw *w, int id, double value, bool integer)
 static annals_status write_gexf(xw *w, const annals_graph *g)
 {
     static const char *const node_atts[][2] = {
-        {"kind", "string"},     {"entity_kind", "string"}, {"country", "string"},
-        {"cameo_code", "string"}, {"quad", "integer"},     {"date", "string"},
-        {"modality", "string"}, {"confidence", "double"},  {"degree", "integer"},
-        {"betweenness", "double"}, {"community", "integer"}, {"salience", "double"}};
+        {"kind", "string"},        {"entity_kind", "string"}, {"country", "string"},
+        {"cameo_code", "string"},  {"quad", "integer"},       {"date", "string"},
+        {"modality", "string"},    {"confidence", "double"},  {"degree", "integer"},
+        {"betweenness", "double"}, {"community", "integer"},  {"salience", "double"}};
     const annals_corpus *c = g->corpus;
     int32_t *dfirst = NULL, *dlast = NULL;
     size_t i;
@@ -580,19 +585,20 @@ static annals_status write_gexf(xw *w, const annals_graph *g)
     if (date_intervals(g, &dfirst, &dlast) < 0) {
         return ANNALS_ENOMEM;
     }
-    xw_puts(w, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-               "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\""
-               " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\""
-               " xsi:schemaLocation=\"http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd\""
-               " version=\"1.3\">\n"
-               "  <meta>\n"
-               "    <creator>annals " ANNALS_VERSION_STRING "</creator>\n"
-               "    <description>Event graph: events, actors, places and dates; events and"
-               " actors exist over their date intervals</description>\n"
-               "  </meta>\n"
-               "  <graph mode=\"dynamic\" defaultedgetype=\"directed\" timeformat=\"date\""
-               " timerepresentation=\"interval\">\n"
-               "    <attributes class=\"node\" mode=\"static\">\n");
+    xw_puts(w,
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+            "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\""
+            " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\""
+            " xsi:schemaLocation=\"http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd\""
+            " version=\"1.3\">\n"
+            "  <meta>\n"
+            "    <creator>annals " ANNALS_VERSION_STRING "</creator>\n"
+            "    <description>Event graph: events, actors, places and dates; events and"
+            " actors exist over their date intervals</description>\n"
+            "  </meta>\n"
+            "  <graph mode=\"dynamic\" defaultedgetype=\"directed\" timeformat=\"date\""
+            " timerepresentation=\"interval\">\n"
+            "    <attributes class=\"node\" mode=\"static\">\n");
     for (i = 0; i < sizeof(node_atts) / sizeof(node_atts[0]); i++) {
         xw_printf(w, "      <attribute id=\"%zu\" title=\"%s\" type=\"%s\"/>\n", i,
                   node_atts[i][0], node_atts[i][1]);
@@ -695,10 +701,11 @@ static annals_status write_gexf(xw *w, const annals_graph *g)
                 b = ev->latest;
             }
         }
-        xw_printf(w,
-                  "      <edge id=\"p%zu\" source=\"a%u\" target=\"a%u\" type=\"undirected\""
-                  " weight=\"%u\"",
-                  i + 1, e->a + 1, e->b + 1, e->n_events);
+        xw_printf(
+            w,
+            "      <edge id=\"p%zu\" source=\"a%u\" target=\"a%u\" type=\"undirected\""
+            " weight=\"%u\"",
+            i + 1, e->a + 1, e->b + 1, e->n_events);
         if (a != ANNALS__NO_DAY && b != ANNALS__NO_DAY) {
             xml_spell(w, a, b);
         }
@@ -717,9 +724,9 @@ static annals_status write_gexf(xw *w, const annals_graph *g)
 
 /* ------------------------------------------------------------- TimelineJS */
 
-static const char *const month_names[12] = {"January", "February", "March",     "April",
-                                            "May",     "June",     "July",      "August",
-                                            "September", "October", "November", "December"};
+static const char *const month_names[12] = {
+    "January", "February", "March",     "April",   "May",      "June",
+    "July",    "August",   "September", "October", "November", "December"};
 static const char *const month_abbr[12] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                            "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
@@ -737,8 +744,8 @@ static void day_range(char *buf, size_t cap, int32_t a, int32_t b)
         snprintf(buf, cap, "%d %s \xE2\x80\x93 %d %s %d", d1, month_abbr[m1 - 1], d2,
                  month_abbr[m2 - 1], y1);
     } else {
-        snprintf(buf, cap, "%d %s %d \xE2\x80\x93 %d %s %d", d1, month_abbr[m1 - 1], y1, d2,
-                 month_abbr[m2 - 1], y2);
+        snprintf(buf, cap, "%d %s %d \xE2\x80\x93 %d %s %d", d1, month_abbr[m1 - 1], y1,
+                 d2, month_abbr[m2 - 1], y2);
     }
 }
 
@@ -800,8 +807,8 @@ static void tl_date(xw *w, int32_t day, annals_precision p)
     annals__civil_from_days(day, &y, &m, &d);
     if (p == ANNALS_PREC_YEAR || p == ANNALS_PREC_DECADE || p == ANNALS_PREC_CENTURY) {
         xw_printf(w, "{\"year\": %d}", y);
-    } else if (p == ANNALS_PREC_MONTH || p == ANNALS_PREC_SEASON || p == ANNALS_PREC_QUARTER ||
-               p == ANNALS_PREC_HALF) {
+    } else if (p == ANNALS_PREC_MONTH || p == ANNALS_PREC_SEASON ||
+               p == ANNALS_PREC_QUARTER || p == ANNALS_PREC_HALF) {
         xw_printf(w, "{\"year\": %d, \"month\": %d}", y, m);
     } else {
         xw_printf(w, "{\"year\": %d, \"month\": %d, \"day\": %d}", y, m, d);
@@ -855,7 +862,8 @@ static void write_timelinejs(xw *w, const annals_graph *g)
              "%zu dated event%s from %zu document%s (%zu undated not shown)", n_dated,
              n_dated == 1 ? "" : "s", c->docs.n, c->docs.n == 1 ? "" : "s",
              g->n_events - n_dated);
-    xw_puts(w, "{\n  \"title\": {\"text\": {\"headline\": \"annals timeline\", \"text\": ");
+    xw_puts(w,
+            "{\n  \"title\": {\"text\": {\"headline\": \"annals timeline\", \"text\": ");
     json_text(w, summary);
     xw_puts(w, "}},\n  \"events\": [");
     for (i = 0; i < g->n_events && w->rc == ANNALS_OK; i++) {
@@ -899,15 +907,16 @@ static void write_timelinejs(xw *w, const annals_graph *g)
         /* "<p>sentence</p><p>source · CAMEO code type</p>", all escaped. */
         annals__buf_init(&body);
         if (annals__buf_puts(&body, "<p>") < 0 ||
-            (m && m->sentence && annals__buf_put_xml(&body, m->sentence, strlen(m->sentence)) < 0) ||
+            (m && m->sentence &&
+             annals__buf_put_xml(&body, m->sentence, strlen(m->sentence)) < 0) ||
             annals__buf_puts(&body, "</p><p>") < 0 ||
             (m && m->doc < c->docs.n && ANNALS__CDOC(c, m->doc)->source &&
              (annals__buf_put_xml(&body, ANNALS__CDOC(c, m->doc)->source,
                                   strlen(ANNALS__CDOC(c, m->doc)->source)) < 0 ||
               annals__buf_puts(&body, " \xC2\xB7 ") < 0)) ||
             annals__buf_printf(&body, "CAMEO %s ", ev->code) < 0 ||
-            annals__buf_put_xml(&body, ev->type ? ev->type : "", ev->type ? strlen(ev->type) : 0) <
-                0 ||
+            annals__buf_put_xml(&body, ev->type ? ev->type : "",
+                                ev->type ? strlen(ev->type) : 0) < 0 ||
             annals__buf_puts(&body, "</p>") < 0) {
             w->rc = w->rc == ANNALS_OK ? ANNALS_ENOMEM : w->rc;
         } else {
@@ -951,12 +960,13 @@ static void write_csv(xw *w, const annals_graph *g)
 {
     const annals_corpus *c = g->corpus;
     size_t i, k;
-    xw_puts(w, "event_id,date,date_earliest,date_latest,date_precision,date_inferred,year,"
-               "event_code,event_root,event_type,quad_class,goldstein,"
-               "actor1,actor1_kind,actor1_country,actor2,actor2_kind,actor2_country,"
-               "other_actors,location,location_country,modality,confidence,"
-               "count_min,count_max,num_sources,num_mentions,doc_ids,sources,"
-               "trigger,sentence,label\r\n");
+    xw_puts(w,
+            "event_id,date,date_earliest,date_latest,date_precision,date_inferred,year,"
+            "event_code,event_root,event_type,quad_class,goldstein,"
+            "actor1,actor1_kind,actor1_country,actor2,actor2_kind,actor2_country,"
+            "other_actors,location,location_country,modality,confidence,"
+            "count_min,count_max,num_sources,num_mentions,doc_ids,sources,"
+            "trigger,sentence,label\r\n");
     for (i = 0; i < g->n_events && w->rc == ANNALS_OK; i++) {
         const annals__cevent *ev = ANNALS__CEVENT(c, g->events[i]);
         const annals__cevmention *m =
@@ -981,7 +991,8 @@ static void write_csv(xw *w, const annals_graph *g)
         }
         /* others: remaining sources, targets and participants */
         for (k = 0; k < ev->source.n; k++) {
-            if (ev->source.ids[k] != a1 && annals__idlist_add(&others, ev->source.ids[k]) < 0) {
+            if (ev->source.ids[k] != a1 &&
+                annals__idlist_add(&others, ev->source.ids[k]) < 0) {
                 w->rc = ANNALS_ENOMEM;
             }
         }
@@ -1047,7 +1058,9 @@ static void write_csv(xw *w, const annals_graph *g)
             if ((n_src > 0 && (annals__buf_puts(&docs, ";") < 0 ||
                                annals__buf_puts(&srcs, "; ") < 0)) ||
                 annals__buf_printf(&docs, "d%u", mk->doc + 1) < 0 ||
-                annals__buf_puts(&srcs, dd->url ? dd->url : dd->source ? dd->source : "") < 0) {
+                annals__buf_puts(&srcs, dd->url      ? dd->url
+                                        : dd->source ? dd->source
+                                                     : "") < 0) {
                 w->rc = ANNALS_ENOMEM;
                 break;
             }
@@ -1099,10 +1112,11 @@ annals_status annals_export_format(const annals_graph *graph, const char *format
         write_csv(&w, graph);
     } else {
         annals__buf_dispose(&w.b);
-        return annals__error(err, ANNALS_EINVAL, ANNALS_STAGE_EXPORT, ANNALS_NO_OFFSET,
-                             "unknown export format \"%.40s\" (graphml, gexf, timelinejs, "
-                             "csv, html)",
-                             format);
+        return annals__error(
+            err, ANNALS_EINVAL, ANNALS_STAGE_EXPORT, ANNALS_NO_OFFSET,
+            "unknown export format \"%.40s\" (graphml, gexf, timelinejs, "
+            "csv, html)",
+            format);
     }
     if (rc == ANNALS_OK) {
         xw_flush(&w);

@@ -107,7 +107,8 @@ static annals_status get_size(rd *r, const json_t *o, const char *key, const cha
         return ANNALS_OK;
     }
     if (!json_is_integer(v) || (x = json_integer_value(v)) < 0) {
-        return fail(r, ANNALS_EPARSE, "%s.%s: expected a non-negative integer", where, key);
+        return fail(r, ANNALS_EPARSE, "%s.%s: expected a non-negative integer", where,
+                    key);
     }
     *out = (size_t)x;
     if (present != NULL) {
@@ -157,7 +158,8 @@ static annals_status get_array(rd *r, const json_t *o, const char *key, const ch
         return fail(r, ANNALS_EPARSE, "%s.%s: expected an array", where, key);
     }
     if (json_array_size(v) > LIST_MAX && strcmp(where, "") != 0) {
-        return fail(r, ANNALS_ELIMIT, "%s.%s: more than %d entries", where, key, LIST_MAX);
+        return fail(r, ANNALS_ELIMIT, "%s.%s: more than %d entries", where, key,
+                    LIST_MAX);
     }
     *out = v;
     return ANNALS_OK;
@@ -169,7 +171,8 @@ static annals_status copy_fixed(rd *r, char *dst, size_t cap, const char *s,
 {
     size_t n = s ? strlen(s) : 0;
     if (n >= cap) {
-        return fail(r, ANNALS_EPARSE, "%s.%s: longer than %zu bytes", where, key, cap - 1);
+        return fail(r, ANNALS_EPARSE, "%s.%s: longer than %zu bytes", where, key,
+                    cap - 1);
     }
     if (n > 0) {
         memcpy(dst, s, n);
@@ -203,17 +206,18 @@ static annals_status get_day(rd *r, const json_t *o, const char *key, const char
         *out = ANNALS__NO_DAY;
         return ANNALS_OK;
     }
-    if (!json_is_string(v) || !annals__parse_ymd(json_string_value(v),
-                                                 json_string_length(v), &y, &m, &d)) {
-        return fail(r, ANNALS_EPARSE, "%s.%s: expected a YYYY-MM-DD date or null", where, key);
+    if (!json_is_string(v) ||
+        !annals__parse_ymd(json_string_value(v), json_string_length(v), &y, &m, &d)) {
+        return fail(r, ANNALS_EPARSE, "%s.%s: expected a YYYY-MM-DD date or null", where,
+                    key);
     }
     *out = annals__days_from_civil(y, m, d);
     return ANNALS_OK;
 }
 
 /* Record-local id -> corpus index through one of the maps. */
-static annals_status resolve(rd *r, const annals__map *map, const json_t *v, const char *what,
-                             const char *where, size_t *out)
+static annals_status resolve(rd *r, const annals__map *map, const json_t *v,
+                             const char *what, const char *where, size_t *out)
 {
     if (!json_is_string(v)) {
         return fail(r, ANNALS_EPARSE, "%s: expected a %s id string", where, what);
@@ -257,7 +261,7 @@ static bool date_source_from_name(const char *s, annals_date_source *out)
 {
     static const char *const names[] = {"none", "cli", "record", "dateline"};
     static const annals_date_source values[] = {ANNALS_DATE_NONE, ANNALS_DATE_CLI,
-                                                 ANNALS_DATE_RECORD, ANNALS_DATE_DATELINE};
+                                                ANNALS_DATE_RECORD, ANNALS_DATE_DATELINE};
     size_t i;
     for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
         if (strcmp(s, names[i]) == 0) {
@@ -389,8 +393,8 @@ static annals_status read_docs(rd *r, const json_t *root)
             return rc;
         }
         if (date != NULL && !annals__parse_ymd(date, strlen(date), &y, &m, &dd)) {
-            return fail(r, ANNALS_EPARSE, "%s.date: expected YYYY-MM-DD, got \"%.30s\"", where,
-                        date);
+            return fail(r, ANNALS_EPARSE, "%s.date: expected YYYY-MM-DD, got \"%.30s\"",
+                        where, date);
         }
         d = annals__corpus_push_doc(r->c);
         if (d == NULL) {
@@ -400,11 +404,13 @@ static annals_status read_docs(rd *r, const json_t *root)
         if ((rc = dup_into(r, &d->id, input_id ? input_id : idbuf)) < 0 ||
             (rc = dup_into(r, &d->source, source)) < 0 ||
             (rc = dup_into(r, &d->date, date)) < 0 ||
-            (rc = dup_into(r, &d->title, title)) < 0 || (rc = dup_into(r, &d->url, url)) < 0) {
+            (rc = dup_into(r, &d->title, title)) < 0 ||
+            (rc = dup_into(r, &d->url, url)) < 0) {
             return rc;
         }
         if (dsrc != NULL && !date_source_from_name(dsrc, &d->date_source)) {
-            return fail(r, ANNALS_EPARSE, "%s.date_source: unknown value \"%.30s\"", where, dsrc);
+            return fail(r, ANNALS_EPARSE, "%s.date_source: unknown value \"%.30s\"",
+                        where, dsrc);
         }
         if (dsrc == NULL && date != NULL) {
             d->date_source = ANNALS_DATE_RECORD;
@@ -437,8 +443,8 @@ static annals_status read_docs(rd *r, const json_t *root)
     return ANNALS_OK;
 }
 
-static annals_status read_strings(rd *r, annals__centity *e, const json_t *o, const char *key,
-                                  const char *where, bool aliases)
+static annals_status read_strings(rd *r, annals__centity *e, const json_t *o,
+                                  const char *key, const char *where, bool aliases)
 {
     const json_t *arr, *v;
     size_t i;
@@ -489,7 +495,8 @@ static annals_status read_entities(rd *r, const json_t *root)
             return rc;
         }
         if (!annals__entity_kind_from_name(kind_s, &kind)) {
-            return fail(r, ANNALS_EPARSE, "%s.kind: unknown kind \"%.30s\"", where, kind_s);
+            return fail(r, ANNALS_EPARSE, "%s.kind: unknown kind \"%.30s\"", where,
+                        kind_s);
         }
         if (country != NULL && strlen(country) > 3) {
             return fail(r, ANNALS_EPARSE, "%s.country: expected an ISO 3166 alpha-3 code",
@@ -509,9 +516,11 @@ static annals_status read_entities(rd *r, const json_t *root)
             return rc;
         }
         if (e->aliases.n > LIST_MAX || e->roles.n > LIST_MAX) {
-            return fail(r, ANNALS_ELIMIT, "%s: more than %d aliases or roles", where, LIST_MAX);
+            return fail(r, ANNALS_ELIMIT, "%s: more than %d aliases or roles", where,
+                        LIST_MAX);
         }
-        if (explain != NULL && e->explain == NULL && (rc = dup_into(r, &e->explain, explain)) < 0) {
+        if (explain != NULL && e->explain == NULL &&
+            (rc = dup_into(r, &e->explain, explain)) < 0) {
             return rc;
         }
         if ((rc = get_array(r, o, "mentions", where, &ms)) < 0) {
@@ -526,8 +535,8 @@ static annals_status read_entities(rd *r, const json_t *root)
             if (!json_is_object(m)) {
                 return fail(r, ANNALS_EPARSE, "%s: expected an object", mw);
             }
-            if ((rc = resolve_member(r, &r->docs, m, "doc", "document", mw, &doc, &has_doc)) <
-                    0 ||
+            if ((rc = resolve_member(r, &r->docs, m, "doc", "document", mw, &doc,
+                                     &has_doc)) < 0 ||
                 (rc = get_size(r, m, "start", mw, &start, NULL)) < 0 ||
                 (rc = get_size(r, m, "end", mw, &end, NULL)) < 0) {
                 return rc;
@@ -570,8 +579,8 @@ static annals_status read_timexes(rd *r, const json_t *root)
             (rc = get_str(r, o, "rule", where, &rule)) < 0 ||
             (rc = get_str(r, o, "anchor", where, &anchor)) < 0 ||
             (rc = get_str(r, o, "precision", where, &prec)) < 0 ||
-            (rc = resolve_member(r, &r->docs, o, "doc", "document", where, &doc, &has_doc)) <
-                0) {
+            (rc = resolve_member(r, &r->docs, o, "doc", "document", where, &doc,
+                                 &has_doc)) < 0) {
             return rc;
         }
         if (!has_doc) {
@@ -600,8 +609,8 @@ static annals_status read_timexes(rd *r, const json_t *root)
             return fail(r, ANNALS_EPARSE, "%s.type: unknown type \"%.30s\"", where, type);
         }
         if (prec != NULL && !precision_from_name(prec, &t->precision)) {
-            return fail(r, ANNALS_EPARSE, "%s.precision: unknown precision \"%.30s\"", where,
-                        prec);
+            return fail(r, ANNALS_EPARSE, "%s.precision: unknown precision \"%.30s\"",
+                        where, prec);
         }
         if (!has_e && !has_l && prec == NULL && t->value[0] != '\0') {
             int32_t a, b;
@@ -613,15 +622,16 @@ static annals_status read_timexes(rd *r, const json_t *root)
             }
         }
         snprintf(idbuf, sizeof(idbuf), "t%zu", i + 1);
-        if ((rc = add_id(r, &r->timexes, id ? id : idbuf, r->c->timexes.n - 1, where)) < 0) {
+        if ((rc = add_id(r, &r->timexes, id ? id : idbuf, r->c->timexes.n - 1, where)) <
+            0) {
             return rc;
         }
     }
     return ANNALS_OK;
 }
 
-static annals_status read_roles(rd *r, annals__idlist *l, const json_t *o, const char *key,
-                                const char *where)
+static annals_status read_roles(rd *r, annals__idlist *l, const json_t *o,
+                                const char *key, const char *where)
 {
     const json_t *arr, *v;
     size_t i, idx;
@@ -667,15 +677,16 @@ static annals_status read_event_date(rd *r, annals__cevent *ev, const json_t *o,
             (rc = get_day(r, dv, "earliest", dw, &ev->earliest, &has_e)) < 0 ||
             (rc = get_day(r, dv, "latest", dw, &ev->latest, &has_l)) < 0 ||
             (rc = get_bool(r, dv, "inferred", dw, &ev->inferred)) < 0 ||
-            (rc = resolve_member(r, &r->timexes, dv, "timex", "timex", dw, &timex, &has_t)) <
-                0) {
+            (rc = resolve_member(r, &r->timexes, dv, "timex", "timex", dw, &timex,
+                                 &has_t)) < 0) {
             return rc;
         }
         if (has_t) {
             ev->timex = (int32_t)timex;
         }
         if (prec != NULL && !precision_from_name(prec, &ev->precision)) {
-            return fail(r, ANNALS_EPARSE, "%s.precision: unknown precision \"%.30s\"", dw, prec);
+            return fail(r, ANNALS_EPARSE, "%s.precision: unknown precision \"%.30s\"", dw,
+                        prec);
         }
     }
     if ((rc = copy_fixed(r, ev->date_value, sizeof(ev->date_value), value, where,
@@ -687,8 +698,8 @@ static annals_status read_event_date(rd *r, annals__cevent *ev, const json_t *o,
     }
     if ((ev->earliest == ANNALS__NO_DAY) != (ev->latest == ANNALS__NO_DAY) ||
         (ev->earliest != ANNALS__NO_DAY && ev->latest < ev->earliest)) {
-        return fail(r, ANNALS_EPARSE, "%s.date: earliest and latest must both be set, in order",
-                    where);
+        return fail(r, ANNALS_EPARSE,
+                    "%s.date: earliest and latest must both be set, in order", where);
     }
     return ANNALS_OK;
 }
@@ -713,7 +724,8 @@ static annals_status read_event_mentions(rd *r, annals__cevent *ev, const json_t
         if (!json_is_object(m)) {
             return fail(r, ANNALS_EPARSE, "%s: expected an object", mw);
         }
-        if ((rc = resolve_member(r, &r->docs, m, "doc", "document", mw, &doc, &has_doc)) < 0 ||
+        if ((rc = resolve_member(r, &r->docs, m, "doc", "document", mw, &doc, &has_doc)) <
+                0 ||
             (rc = get_str(r, m, "trigger", mw, &trigger)) < 0 ||
             (rc = get_str(r, m, "sentence", mw, &sentence)) < 0) {
             return rc;
@@ -807,16 +819,17 @@ static annals_status read_events(rd *r, const json_t *root)
             return rc;
         }
         if (modality != NULL && !modality_from_name(modality, &ev->modality)) {
-            return fail(r, ANNALS_EPARSE, "%s.modality: unknown modality \"%.30s\"", where,
-                        modality);
+            return fail(r, ANNALS_EPARSE, "%s.modality: unknown modality \"%.30s\"",
+                        where, modality);
         }
         count = json_object_get(o, "count");
         if (count != NULL && !json_is_null(count)) {
-            const json_t *mn = json_object_get(count, "min"), *mx = json_object_get(count, "max");
+            const json_t *mn = json_object_get(count, "min"),
+                         *mx = json_object_get(count, "max");
             const char *ct;
             if (!json_is_object(count) || !json_is_integer(mn) || !json_is_integer(mx)) {
-                return fail(r, ANNALS_EPARSE, "%s.count: expected {\"min\", \"max\"} integers",
-                            where);
+                return fail(r, ANNALS_EPARSE,
+                            "%s.count: expected {\"min\", \"max\"} integers", where);
             }
             ev->has_count = true;
             ev->count_min = json_integer_value(mn);
@@ -833,8 +846,8 @@ static annals_status read_events(rd *r, const json_t *root)
         {
             char **slot;
             if (!json_is_string(v)) {
-                return fail(r, ANNALS_EPARSE, "%s.disagreements[%zu]: expected a string", where,
-                            k);
+                return fail(r, ANNALS_EPARSE, "%s.disagreements[%zu]: expected a string",
+                            where, k);
             }
             slot = annals__vec_push(&ev->disagreements);
             if (slot == NULL || (*slot = annals__strdup(json_string_value(v))) == NULL) {
@@ -868,8 +881,8 @@ static annals_status read_warnings(rd *r, const json_t *root)
         if (!json_is_object(o)) {
             return fail(r, ANNALS_EPARSE, "%s: expected an object", where);
         }
-        if ((rc = resolve_member(r, &r->docs, o, "doc", "document", where, &doc, &has_doc)) <
-                0 ||
+        if ((rc = resolve_member(r, &r->docs, o, "doc", "document", where, &doc,
+                                 &has_doc)) < 0 ||
             (rc = get_size(r, o, "offset", where, &offset, NULL)) < 0 ||
             (rc = get_str(r, o, "message", where, &message)) < 0) {
             return rc;
@@ -950,8 +963,8 @@ annals_status annals_corpus_load_json(annals_corpus *corpus, const char *text, s
             break;
         }
         r.line = line;
-        root = json_loadb(text + pos, len - pos, JSON_DISABLE_EOF_CHECK | JSON_REJECT_DUPLICATES,
-                          &je);
+        root = json_loadb(text + pos, len - pos,
+                          JSON_DISABLE_EOF_CHECK | JSON_REJECT_DUPLICATES, &je);
         if (root == NULL) {
             unsigned at = je.line > 0 ? line + (unsigned)je.line - 1 : line;
             rc = annals__error_line(err, ANNALS_EPARSE, ANNALS_STAGE_CORPUS, at,

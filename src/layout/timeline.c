@@ -1153,9 +1153,7 @@ done:
 /* ------------------------------------------------------- cgraph emission */
 
 /* The tooltip of an event: what, when, how sure, the sentence and source. */
-annals_status annals__event_tooltip(annals__buf *b, const annals_corpus *c, uint32_t evi);
-
-annals_status annals__event_tooltip(annals__buf *b, const annals_corpus *c, uint32_t evi)
+static annals_status event_tooltip(annals__buf *b, const annals_corpus *c, uint32_t evi)
 {
     const annals__cevent *ev = ANNALS__CEVENT(c, evi);
     char date[96], id[24];
@@ -1341,7 +1339,7 @@ annals_status annals__timeline_graph(Agraph_t **out, const annals_graph *graph,
         if (ev_node) {
             annals__gv_set(n, s.id, name);
             b.len = 0;
-            if (annals__event_tooltip(&b, graph->corpus, (uint32_t)it->event) < 0) {
+            if (event_tooltip(&b, graph->corpus, (uint32_t)it->event) < 0) {
                 goto done;
             }
             annals__gv_set(n, s.tooltip, b.ptr != NULL ? b.ptr : "");

@@ -33,7 +33,8 @@ static bool have_xmllint(void)
     if (known < 0) {
         known = system("command -v xmllint >/dev/null 2>&1") == 0;
         if (!known) {
-            fprintf(stderr, "  note: xmllint not installed; XML checked by tag counts only\n");
+            fprintf(stderr,
+                    "  note: xmllint not installed; XML checked by tag counts only\n");
         }
     }
     return known == 1;
@@ -190,7 +191,8 @@ static annals_graph *graph;
 static bool open_fixture(const char *path)
 {
     annals_error err = ANNALS_ERROR_INIT;
-    if (gu_load(path, &ctx, &corpus, &err) < 0 || annals_graph_new(&graph, corpus, NULL, &err) < 0) {
+    if (gu_load(path, &ctx, &corpus, &err) < 0 ||
+        annals_graph_new(&graph, corpus, NULL, &err) < 0) {
         check_fail(__FILE__, __LINE__, "%s: %s", path, err.message);
         return false;
     }
@@ -219,7 +221,8 @@ static void test_graphml_gexf(void)
     gx = gu_format(graph, "gexf");
     CHECK(gm != NULL && gx != NULL);
     if (gm && gx) {
-        CHECK(strncmp(gm, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<graphml", 47) == 0);
+        CHECK(strncmp(gm, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<graphml", 47) ==
+              0);
         CHECK_EQ_SIZE(gu_count(gm, "<node "), graph->n_vertices);
         CHECK_EQ_SIZE(gu_count(gm, "<edge "), graph->n_edges + proj);
         CHECK_EQ_SIZE(gu_count(gm, "</node>"), graph->n_vertices);
@@ -243,7 +246,8 @@ static void test_graphml_gexf(void)
         /* the undated accusation has no interval */
         CHECK(strstr(gx, "label=\"Somalia accuses al-Shabaab\">") != NULL);
         /* Somalia acts from the attack to the AU meeting */
-        CHECK(strstr(gx, "label=\"Somalia\" start=\"2024-03-09\" end=\"2024-03-14\"") != NULL);
+        CHECK(strstr(gx, "label=\"Somalia\" start=\"2024-03-09\" end=\"2024-03-14\"") !=
+              NULL);
         CHECK(xml_ok(gx));
     }
     free(gm);
@@ -290,16 +294,20 @@ static void test_timelinejs(void)
     if (root != NULL) {
         events = json_object_get(root, "events");
         CHECK_EQ_SIZE(json_array_size(events), 4); /* the undated event is left out */
-        e = tl_event(events, "e3"); /* weekend */
+        e = tl_event(events, "e3");                /* weekend */
         CHECK(e != NULL);
-        CHECK_EQ_STR(str_at(e, "display_date", NULL), "weekend of 9\xE2\x80\x93" "10 Mar 2024");
-        CHECK(json_integer_value(json_object_get(json_object_get(e, "start_date"), "day")) == 9);
-        CHECK(json_integer_value(json_object_get(json_object_get(e, "end_date"), "day")) == 10);
+        CHECK_EQ_STR(str_at(e, "display_date", NULL), "weekend of 9\xE2\x80\x93"
+                                                      "10 Mar 2024");
+        CHECK(json_integer_value(
+                  json_object_get(json_object_get(e, "start_date"), "day")) == 9);
+        CHECK(json_integer_value(
+                  json_object_get(json_object_get(e, "end_date"), "day")) == 10);
         CHECK_EQ_STR(str_at(e, "group", NULL), "al-Shabaab");
         e = tl_event(events, "e2"); /* a month */
         CHECK_EQ_STR(str_at(e, "display_date", NULL), "c. March 2024");
         CHECK(json_object_get(json_object_get(e, "start_date"), "day") == NULL);
-        CHECK(json_integer_value(json_object_get(json_object_get(e, "start_date"), "month")) == 3);
+        CHECK(json_integer_value(
+                  json_object_get(json_object_get(e, "start_date"), "month")) == 3);
         e = tl_event(events, "e5"); /* inferred day */
         CHECK_EQ_STR(str_at(e, "display_date", NULL), "c. 14 March 2024");
         e = tl_event(events, "e1");
@@ -307,8 +315,8 @@ static void test_timelinejs(void)
         CHECK_EQ_STR(str_at(e, "group", NULL), "William Ruto");
         CHECK_EQ_STR(str_at(e, "text", "headline"), "William Ruto meets Abiy Ahmed");
         CHECK(strstr(str_at(e, "text", "text"), "fixtures/nairobi-talks.txt") != NULL);
-        CHECK(json_integer_value(json_object_get(json_object_get(e, "start_date"), "year")) ==
-              2024);
+        CHECK(json_integer_value(
+                  json_object_get(json_object_get(e, "start_date"), "year")) == 2024);
         /* timeline order */
         CHECK_EQ_STR(str_at(json_array_get(events, 0), "unique_id", NULL), "e2");
         json_decref(root);
@@ -346,7 +354,8 @@ static void test_csv(void)
             CHECK_EQ_STR(row.fields[col(&header, "count_min")], "12");
             CHECK_EQ_STR(row.fields[col(&header, "date_earliest")], "2024-03-09");
             CHECK_EQ_STR(row.fields[col(&header, "event_code")], "190");
-            CHECK(strstr(row.fields[col(&header, "sentence")], "killing 12 people,") == NULL);
+            CHECK(strstr(row.fields[col(&header, "sentence")], "killing 12 people,") ==
+                  NULL);
         }
         if (rows == 3) { /* the AU meeting with Kenya and Somalia */
             CHECK_EQ_STR(row.fields[col(&header, "actor1")], "African Union");
@@ -388,7 +397,8 @@ static void test_hostile(void)
             CHECK(strstr(out, "<img") == NULL);
             CHECK(strstr(out, "<b>") == NULL);
             CHECK(strstr(out, "\x01") == NULL);
-            CHECK(strstr(out, "&lt;script&gt;alert(&quot;label&quot;)&lt;/script&gt;") != NULL);
+            CHECK(strstr(out, "&lt;script&gt;alert(&quot;label&quot;)&lt;/script&gt;") !=
+                  NULL);
             CHECK(xml_ok(out));
             if (i == 0) {
                 size_t nv = 0, ne = 0;
@@ -418,8 +428,8 @@ static void test_hostile(void)
                 CHECK_EQ_STR(row.fields[col(&header, "actor2")],
                              "O'Brien \"The <Hammer>\" & Sons, Ltd");
                 CHECK_EQ_STR(row.fields[col(&header, "trigger")], "'@attack");
-                CHECK(strstr(row.fields[col(&header, "sentence")], "\"hello, world\"\r\nand") !=
-                      NULL);
+                CHECK(strstr(row.fields[col(&header, "sentence")],
+                             "\"hello, world\"\r\nand") != NULL);
             }
             CHECK(!csv_next(&p, &row, &bad));
             csv_free(&row);
@@ -445,7 +455,8 @@ static void test_errors(void)
         close_fixture();
         return;
     }
-    CHECK(annals_export_format(graph, "pptx", annals__buf_sink, NULL, &err) == ANNALS_EINVAL);
+    CHECK(annals_export_format(graph, "pptx", annals__buf_sink, NULL, &err) ==
+          ANNALS_EINVAL);
     CHECK(strstr(err.message, "pptx") != NULL);
     err = (annals_error)ANNALS_ERROR_INIT;
     CHECK(annals_export_format(graph, "csv", stop_sink, NULL, &err) == ANNALS_EIO);

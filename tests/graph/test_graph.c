@@ -86,13 +86,15 @@ static void test_full_graph(void)
     for (i = 0; i < g->n_actor_edges; i++) {
         const annals__actor_edge *e = &g->actor_edges[i];
         CHECK(e->a < e->b);
-        if ((e->a == somalia && e->b == shabaab) || (e->a == shabaab && e->b == somalia)) {
+        if ((e->a == somalia && e->b == shabaab) ||
+            (e->a == shabaab && e->b == somalia)) {
             CHECK_EQ_SIZE(e->n_events, 2);
             /* one material conflict (attack), one verbal conflict (accuse):
              * a tie goes to the lower class, verbal conflict (2). */
             CHECK(e->dominant_quad == 2);
             /* chronological: the dated attack before the undated accusation */
-            CHECK_EQ_STR(ANNALS__CEVENT(C, e->events[0])->label, "al-Shabaab attacks Somalia");
+            CHECK_EQ_STR(ANNALS__CEVENT(C, e->events[0])->label,
+                         "al-Shabaab attacks Somalia");
         }
         if ((e->a == kenya && e->b == au) || (e->a == au && e->b == kenya)) {
             CHECK_EQ_SIZE(e->n_events, 2);

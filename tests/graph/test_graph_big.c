@@ -16,7 +16,7 @@
 
 #define N_ACTORS 10000
 #define N_EVENTS 100000
-#define N_DOCS 2000
+#define N_DOCS   2000
 
 static uint64_t rng_state = 88172645463325252ull;
 
@@ -40,14 +40,15 @@ static double seconds(clock_t since)
     return (double)(clock() - since) / CLOCKS_PER_SEC;
 }
 
-static annals_status fill(annals_corpus *c, size_t n_actors, size_t n_events, size_t n_docs)
+static annals_status fill(annals_corpus *c, size_t n_actors, size_t n_events,
+                          size_t n_docs)
 {
     size_t i;
     char name[64];
     annals_error err = ANNALS_ERROR_INIT;
-    static const annals_entity_kind kinds[] = {ANNALS_ENTITY_PERSON, ANNALS_ENTITY_PERSON,
-                                               ANNALS_ENTITY_ORGANIZATION, ANNALS_ENTITY_GROUP,
-                                               ANNALS_ENTITY_COUNTRY};
+    static const annals_entity_kind kinds[] = {
+        ANNALS_ENTITY_PERSON, ANNALS_ENTITY_PERSON, ANNALS_ENTITY_ORGANIZATION,
+        ANNALS_ENTITY_GROUP, ANNALS_ENTITY_COUNTRY};
     int32_t day0 = annals__days_from_civil(2015, 1, 1);
     for (i = 0; i < n_docs; i++) {
         annals__cdoc *d = annals__corpus_push_doc(c);
@@ -65,8 +66,8 @@ static annals_status fill(annals_corpus *c, size_t n_actors, size_t n_events, si
         snprintf(name, sizeof(name), "Actor %05zu", i);
         snprintf(cc, sizeof(cc), "C%02u", (unsigned)(i % 97));
         if (annals__corpus_entity(c, kinds[i % 5], name, cc, &idx, &err) < 0 ||
-            annals__centity_add_mention(ANNALS__CENTITY(c, idx), (uint32_t)(i % n_docs), 10,
-                                        20) < 0) {
+            annals__centity_add_mention(ANNALS__CENTITY(c, idx), (uint32_t)(i % n_docs),
+                                        10, 20) < 0) {
             return ANNALS_ENOMEM;
         }
     }
@@ -89,7 +90,8 @@ static annals_status fill(annals_corpus *c, size_t n_actors, size_t n_events, si
         snprintf(name, sizeof(name), "event %zu", i);
         ev->label = annals__strdup(name);
         ev->confidence = 0.5 + 0.05 * (double)rnd(10);
-        if (annals__idlist_add(&ev->source, a) < 0 || annals__idlist_add(&ev->target, b) < 0) {
+        if (annals__idlist_add(&ev->source, a) < 0 ||
+            annals__idlist_add(&ev->target, b) < 0) {
             return ANNALS_ENOMEM;
         }
         if (rnd(3) == 0 && annals__idlist_add(&ev->participants, pick_actor()) < 0) {
@@ -99,7 +101,8 @@ static annals_status fill(annals_corpus *c, size_t n_actors, size_t n_events, si
             int y, mo, d;
             ev->earliest = day0 + (int32_t)rnd(3650);
             ev->latest = ev->earliest + (rnd(5) == 0 ? 30 : 0);
-            ev->precision = ev->latest == ev->earliest ? ANNALS_PREC_DAY : ANNALS_PREC_MONTH;
+            ev->precision =
+                ev->latest == ev->earliest ? ANNALS_PREC_DAY : ANNALS_PREC_MONTH;
             annals__civil_from_days(ev->earliest, &y, &mo, &d);
             snprintf(ev->date_value, sizeof(ev->date_value), "%04d-%02d-%02d", y, mo, d);
         }
@@ -112,7 +115,8 @@ static annals_status fill(annals_corpus *c, size_t n_actors, size_t n_events, si
         m->end = 110;
         m->trigger = annals__strdup("met");
         m->sentence = annals__strdup("A generated sentence, with \"quotes\".");
-        if (ev->type == NULL || ev->label == NULL || m->trigger == NULL || m->sentence == NULL) {
+        if (ev->type == NULL || ev->label == NULL || m->trigger == NULL ||
+            m->sentence == NULL) {
             return ANNALS_ENOMEM;
         }
     }
@@ -136,11 +140,11 @@ static void test_big(void)
 
     t = clock();
     CHECK(annals_graph_new(&g, c, NULL, &err) == ANNALS_OK);
-    fprintf(stderr, "  graph of %d events / %d actors: %.2f s (betweenness %s)\n", N_EVENTS,
-            N_ACTORS, seconds(t),
-            g ? (g->betweenness_mode == ANNALS_BETWEENNESS_EXACT    ? "exact"
+    fprintf(stderr, "  graph of %d events / %d actors: %.2f s (betweenness %s)\n",
+            N_EVENTS, N_ACTORS, seconds(t),
+            g ? (g->betweenness_mode == ANNALS_BETWEENNESS_EXACT     ? "exact"
                  : g->betweenness_mode == ANNALS_BETWEENNESS_SAMPLED ? "sampled"
-                                                                    : "skipped")
+                                                                     : "skipped")
               : "-");
     if (g != NULL) {
         CHECK_EQ_SIZE(g->n_events, N_EVENTS);
@@ -162,12 +166,14 @@ static void test_big(void)
             CHECK(ordered);
             for (i = 0; i < c->entities.n; i++) {
                 total_inv += g->involvement[i];
-                in_range = in_range && g->betweenness[i] >= 0.0 && g->betweenness[i] <= 1.0;
+                in_range =
+                    in_range && g->betweenness[i] >= 0.0 && g->betweenness[i] <= 1.0;
             }
             CHECK(in_range);
         }
         CHECK(total_inv >= 2 * (size_t)N_EVENTS * 9 / 10);
-        fprintf(stderr, "  %zu vertices, %zu edges, %zu projection edges, %zu communities\n",
+        fprintf(stderr,
+                "  %zu vertices, %zu edges, %zu projection edges, %zu communities\n",
                 g->n_vertices, g->n_edges, g->n_actor_edges, g->n_communities);
 
         t = clock();
@@ -183,8 +189,8 @@ static void test_big(void)
             t = clock();
             out = gu_format(g, formats[i]);
             CHECK(out != NULL);
-            fprintf(stderr, "  %s (%zu MB): %.2f s\n", formats[i], out ? strlen(out) >> 20 : 0,
-                    seconds(t));
+            fprintf(stderr, "  %s (%zu MB): %.2f s\n", formats[i],
+                    out ? strlen(out) >> 20 : 0, seconds(t));
             free(out);
         }
     }
@@ -233,20 +239,22 @@ static void test_jsonl_scale(void)
                            "\"date_source\":\"cli\",\"bytes\":100}],\"entities\":[",
                            d, 1 + d % 28);
         for (k = 0; k < 10; k++) {
-            annals__buf_printf(&lines,
-                               "%s{\"id\":\"a%zu\",\"kind\":\"person\",\"name\":\"Person %zu\","
-                               "\"mentions\":[{\"doc\":\"d1\",\"start\":%zu,\"end\":%zu}]}",
-                               k ? "," : "", k + 1, (d * 5 + k) % 10000, k * 10, k * 10 + 5);
+            annals__buf_printf(
+                &lines,
+                "%s{\"id\":\"a%zu\",\"kind\":\"person\",\"name\":\"Person %zu\","
+                "\"mentions\":[{\"doc\":\"d1\",\"start\":%zu,\"end\":%zu}]}",
+                k ? "," : "", k + 1, (d * 5 + k) % 10000, k * 10, k * 10 + 5);
         }
         annals__buf_puts(&lines, "],\"events\":[");
         for (k = 0; k < 5; k++) {
-            annals__buf_printf(&lines,
-                               "%s{\"id\":\"e%zu\",\"code\":\"%02zu0\",\"source\":[\"a%zu\"],"
-                               "\"target\":[\"a%zu\"],\"date\":{\"value\":\"2024-01-%02zu\"},"
-                               "\"confidence\":0.5,\"mentions\":[{\"doc\":\"d1\",\"start\":%zu,"
-                               "\"end\":%zu}]}",
-                               k ? "," : "", k + 1, 1 + (d + k) % 20, 2 * k + 1, 2 * k + 2,
-                               1 + d % 28, k * 10, k * 10 + 3);
+            annals__buf_printf(
+                &lines,
+                "%s{\"id\":\"e%zu\",\"code\":\"%02zu0\",\"source\":[\"a%zu\"],"
+                "\"target\":[\"a%zu\"],\"date\":{\"value\":\"2024-01-%02zu\"},"
+                "\"confidence\":0.5,\"mentions\":[{\"doc\":\"d1\",\"start\":%zu,"
+                "\"end\":%zu}]}",
+                k ? "," : "", k + 1, 1 + (d + k) % 20, 2 * k + 1, 2 * k + 2, 1 + d % 28,
+                k * 10, k * 10 + 3);
         }
         annals__buf_puts(&lines, "]}\n");
     }
@@ -254,7 +262,8 @@ static void test_jsonl_scale(void)
     t = clock();
     CHECK(annals_corpus_load_json(c, lines.ptr, lines.len, "generated.jsonl", &err) ==
           ANNALS_OK);
-    fprintf(stderr, "  loaded %zu JSON Lines records (%zu KB): %.2f s, %zu actors, %zu events\n",
+    fprintf(stderr,
+            "  loaded %zu JSON Lines records (%zu KB): %.2f s, %zu actors, %zu events\n",
             (size_t)2000, lines.len >> 10, seconds(t), annals_corpus_entity_count(c),
             annals_corpus_event_count(c));
     CHECK_EQ_SIZE(annals_corpus_doc_count(c), 2000);

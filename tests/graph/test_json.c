@@ -91,7 +91,8 @@ static void test_load_jsonl(void)
     CHECK(ev->source.n == 1 && ev->source.ids[0] == ruto);
     CHECK(ANNALS__CTIMEX(c, 1)->doc == 1);
     /* an interval derived from a bare day value */
-    CHECK(ev->earliest == annals__days_from_civil(2024, 5, 7) && ev->latest == ev->earliest);
+    CHECK(ev->earliest == annals__days_from_civil(2024, 5, 7) &&
+          ev->latest == ev->earliest);
     CHECK(ev->precision == ANNALS_PREC_DAY);
     CHECK(((const annals__cevmention *)annals__vec_at(&ev->mentions, 0))->doc == 1);
     gu_free(ctx, c);
@@ -132,7 +133,8 @@ static void round_trip(const char *path)
     annals_corpus *c, *c2 = NULL;
     annals_graph *g = NULL;
     annals_error err = ANNALS_ERROR_INIT;
-    char *first = NULL, *second = NULL, *with_graph = NULL, *compact = NULL, *compact2 = NULL;
+    char *first = NULL, *second = NULL, *with_graph = NULL, *compact = NULL,
+         *compact2 = NULL;
     unsigned pass;
 
     CHECK(gu_load(path, &ctx, &c, &err) == ANNALS_OK);
@@ -146,7 +148,8 @@ static void round_trip(const char *path)
         CHECK(annals_ctx_new(&ctx2, NULL, &err) == ANNALS_OK);
         CHECK(annals_corpus_new(&c2, ctx2, &err) == ANNALS_OK);
         err = (annals_error)ANNALS_ERROR_INIT;
-        CHECK(annals_corpus_load_json(c2, src, strlen(src), "round-trip", &err) == ANNALS_OK);
+        CHECK(annals_corpus_load_json(c2, src, strlen(src), "round-trip", &err) ==
+              ANNALS_OK);
         if (err.code != ANNALS_OK) {
             fprintf(stderr, "  %s pass %u: %s\n", path, pass, err.message);
         }
@@ -206,16 +209,18 @@ static void test_writer_shape(void)
         same_as_jansson(compact, JSON_COMPACT);
         same_as_jansson(graph, JSON_INDENT(2));
         CHECK_EQ_SIZE(gu_count(compact, "\n"), 1);
-        CHECK(strncmp(pretty, "{\n  \"schema\": \"annals/1\",\n  \"generator\": {", 42) == 0);
+        CHECK(strncmp(pretty, "{\n  \"schema\": \"annals/1\",\n  \"generator\": {", 42) ==
+              0);
         CHECK(strstr(pretty, "\"explain\"") == NULL);
         /* the contract's fields, in the contract's order */
         root = json_loads(graph, 0, NULL);
         CHECK(root != NULL);
         ev = json_array_get(json_object_get(root, "events"), 0);
         {
-            const char *want[] = {"id", "code", "root", "type", "quad", "label", "source",
-                                  "target", "participants", "places", "date", "modality",
-                                  "confidence", "mentions"};
+            const char *want[] = {"id",           "code",    "root",   "type",
+                                  "quad",         "label",   "source", "target",
+                                  "participants", "places",  "date",   "modality",
+                                  "confidence",   "mentions"};
             size_t k = 0;
             const char *key;
             json_t *v;
@@ -230,8 +235,9 @@ static void test_writer_shape(void)
         }
         CHECK_EQ_STR(json_string_value(json_object_get(ev, "id")), "e1");
         CHECK(json_integer_value(json_object_get(ev, "quad")) == 1);
-        CHECK_EQ_STR(json_string_value(json_object_get(json_object_get(ev, "date"), "timex")),
-                     "t1");
+        CHECK_EQ_STR(
+            json_string_value(json_object_get(json_object_get(ev, "date"), "timex")),
+            "t1");
         CHECK(json_integer_value(json_object_get(ev, "sources")) == 2);
         ent = json_array_get(json_object_get(root, "entities"), 6); /* Somalia */
         CHECK_EQ_STR(json_string_value(json_object_get(ent, "name")), "Somalia");
@@ -242,11 +248,13 @@ static void test_writer_shape(void)
         CHECK(json_is_null(json_object_get(ent, "degree")));
         nodes = json_object_get(json_object_get(root, "graph"), "nodes");
         CHECK_EQ_SIZE(json_array_size(nodes), 18);
-        CHECK_EQ_SIZE(json_array_size(json_object_get(json_object_get(root, "graph"), "edges")),
-                      24);
+        CHECK_EQ_SIZE(
+            json_array_size(json_object_get(json_object_get(root, "graph"), "edges")),
+            24);
         CHECK_EQ_STR(json_string_value(json_object_get(json_array_get(nodes, 17), "id")),
                      "date:2024-W10-WE");
-        CHECK_EQ_STR(json_string_value(json_object_get(json_array_get(nodes, 0), "id")), "e2");
+        CHECK_EQ_STR(json_string_value(json_object_get(json_array_get(nodes, 0), "id")),
+                     "e2");
         json_decref(root);
         /* The warning belongs to d2. */
         CHECK(strstr(pretty, "\"doc\": \"d2\",\n      \"offset\": 0,") != NULL);
@@ -283,7 +291,8 @@ static void expect_error(const char *text, annals_status want, unsigned line,
     }
     CHECK(strstr(err.message, "inline.jsonl") != NULL);
     if (needle != NULL && strstr(err.message, needle) == NULL) {
-        check_fail(__FILE__, __LINE__, "message \"%s\" lacks \"%s\"", err.message, needle);
+        check_fail(__FILE__, __LINE__, "message \"%s\" lacks \"%s\"", err.message,
+                   needle);
     }
     gu_free(ctx, c);
 }
@@ -293,30 +302,33 @@ static void expect_error(const char *text, annals_status want, unsigned line,
 static void test_errors(void)
 {
     /* invalid JSON on the second line of JSON Lines */
-    expect_error(HEAD "\"entities\":[]}\n{\"schema\": \"annals/1\", oops}\n", ANNALS_EPARSE, 2,
-                 NULL);
+    expect_error(HEAD "\"entities\":[]}\n{\"schema\": \"annals/1\", oops}\n",
+                 ANNALS_EPARSE, 2, NULL);
     expect_error("", ANNALS_EPARSE, 0, "no annals/1 object");
     expect_error("  \n\n ", ANNALS_EPARSE, 0, "no annals/1 object");
     expect_error("[1, 2]", ANNALS_EPARSE, 1, "annals/1");
     expect_error("{\"schema\": \"annals/2\"}", ANNALS_EPARSE, 1, "annals/2");
     expect_error("{\"documents\": []}", ANNALS_EPARSE, 1, "schema");
-    expect_error(HEAD "\"events\":[{\"code\":\"040\",\"source\":[\"a99\"]}]}", ANNALS_EPARSE, 1,
-                 "unknown entity id \"a99\"");
-    expect_error(HEAD "\"entities\":[{\"id\":\"a1\",\"kind\":\"wizard\",\"name\":\"X\"}]}",
+    expect_error(HEAD "\"events\":[{\"code\":\"040\",\"source\":[\"a99\"]}]}",
+                 ANNALS_EPARSE, 1, "unknown entity id \"a99\"");
+    expect_error(HEAD
+                 "\"entities\":[{\"id\":\"a1\",\"kind\":\"wizard\",\"name\":\"X\"}]}",
                  ANNALS_EPARSE, 1, "entities[0].kind");
-    expect_error(HEAD "\"entities\":[{\"id\":\"a1\",\"kind\":\"person\"}]}", ANNALS_EPARSE, 1,
-                 "name");
+    expect_error(HEAD "\"entities\":[{\"id\":\"a1\",\"kind\":\"person\"}]}",
+                 ANNALS_EPARSE, 1, "name");
     expect_error(HEAD "\"events\":[{\"code\":\"040\",\"date\":{\"value\":\"2024-02-06\","
                       "\"earliest\":\"2024-02-31\",\"latest\":\"2024-02-06\"}}]}",
                  ANNALS_EPARSE, 1, "earliest");
-    expect_error(HEAD "\"events\":[{\"code\":\"040\",\"quad\":7}]}", ANNALS_EPARSE, 1, "quad");
+    expect_error(HEAD "\"events\":[{\"code\":\"040\",\"quad\":7}]}", ANNALS_EPARSE, 1,
+                 "quad");
     expect_error(HEAD "\"events\":[{\"code\":\"0400\"}]}", ANNALS_EPARSE, 1, "code");
-    expect_error(HEAD "\"events\":[{\"code\":\"040\",\"modality\":\"maybe\"}]}", ANNALS_EPARSE,
-                 1, "modality");
+    expect_error(HEAD "\"events\":[{\"code\":\"040\",\"modality\":\"maybe\"}]}",
+                 ANNALS_EPARSE, 1, "modality");
     expect_error(HEAD "\"timexes\":[{\"id\":\"t1\",\"doc\":\"d9\"}]}", ANNALS_EPARSE, 1,
                  "unknown document id");
-    expect_error("{\"schema\":\"annals/1\",\"documents\":[{\"id\":\"d1\"},{\"id\":\"d1\"}]}",
-                 ANNALS_EPARSE, 1, "duplicate id");
+    expect_error(
+        "{\"schema\":\"annals/1\",\"documents\":[{\"id\":\"d1\"},{\"id\":\"d1\"}]}",
+        ANNALS_EPARSE, 1, "duplicate id");
     expect_error("{\"schema\":\"annals/1\",\"schema\":\"annals/1\"}", ANNALS_EPARSE, 1,
                  "duplicate");
     expect_error(HEAD "\"entities\":[{\"id\":\"a1\",\"kind\":\"person\",\"name\":\"X\","

@@ -2,12 +2,12 @@
 /*
  * bench/bench_dates.c - throughput of the dates stage alone.
  *
- *   bench_dates [MB] [FILE]
+ *   bench_dates [MB] [FILE] [RUNS]
  *
  * Builds >= MB megabytes (default 12) of news-like text by repeating our own
  * sample paragraph (or FILE), parses it once (ingest + tokenise + the rest of
  * the pipeline), then times annals__dates() alone over the tokenised
- * document, best of 5 runs, and prints MB/s on one core.
+ * document, best of RUNS runs (default 5), and prints MB/s on one core.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "core/internal.h"
@@ -85,9 +85,13 @@ int main(int argc, char **argv)
         fprintf(stderr, "bench_dates: %s\n", err.message);
         return 1;
     }
+    int runs = argc > 3 ? atoi(argv[3]) : 5;
+    if (runs < 1) {
+        runs = 1;
+    }
     double best = 1e30;
     size_t found = 0;
-    for (int run = 0; run < 5; run++) {
+    for (int run = 0; run < runs; run++) {
         doc->timexes.n = 0; /* the records are plain structs: reuse the vector */
         double t0 = now_s();
         if (annals__dates(doc, &err) < 0) {
@@ -101,8 +105,8 @@ int main(int argc, char **argv)
         }
     }
     double mbytes = (double)len / (1024.0 * 1024.0);
-    printf("dates stage: %.1f MB, %zu tokens, %zu timexes, best of 5: %.3f s = %.1f MB/s\n",
-           mbytes, doc->tokens.n, found, best, mbytes / best);
+    printf("dates stage: %.1f MB, %zu tokens, %zu timexes, best of %d: %.3f s = %.1f MB/s\n",
+           mbytes, doc->tokens.n, found, runs, best, mbytes / best);
     annals_doc_free(doc);
     annals_ctx_free(ctx);
     free(text);

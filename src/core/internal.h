@@ -341,7 +341,7 @@ typedef struct annals__role {
 bool annals__role_add(annals__role *r, uint32_t entity);
 
 typedef struct annals__event {
-    char code[4];               /* CAMEO 3-digit code "040" (root codes as "04"+"0") */
+    char code[5];               /* CAMEO code: 3 digits ("040") or a 4-digit refinement ("0871") */
     char root[3];               /* "04" */
     int quad;                   /* 0 verbal coop, 1 material coop, 2 verbal conflict, 3 material conflict (CAMEO quad class 1..4 minus 1) */
     double goldstein;

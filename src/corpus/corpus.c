@@ -5,7 +5,9 @@
  *
  * Entities join by identity: the same kind and canonical name (a person
  * with a country keeps it). Events merge when they report the same thing:
- * the same CAMEO root, overlapping actors, compatible places (one side
+ * the same CAMEO root (the same 3-digit code within one article, and never
+ * two events of one sentence), overlapping actors (the same direction for
+ * directed events; meetings are symmetric), compatible places (one side
  * empty or a shared place), overlapping date intervals (or both undated)
  * and compatible modality (asserted and reported are compatible; planned,
  * negated and hypothetical merge only with their own kind). The survivor
@@ -429,10 +431,42 @@ static bool actors_overlap(const annals__cevent *a, const annals__cevent *b)
     return false;
 }
 
+/* How the mentions of two events relate: 2 = two mentions in one sentence
+ * (the events stage already told them apart), 1 = the same document, 0 =
+ * different documents only. */
+static int mention_relation(const annals__cevent *a, const annals__cevent *b)
+{
+    size_t i, j;
+    int rel = 0;
+    for (i = 0; i < a->mentions.n; i++) {
+        const annals__cevmention *ma = annals__vec_at(&a->mentions, i);
+        for (j = 0; j < b->mentions.n; j++) {
+            const annals__cevmention *mb = annals__vec_at(&b->mentions, j);
+            if (ma->doc != mb->doc) {
+                continue;
+            }
+            if (ma->sentence_start == mb->sentence_start) {
+                return 2;
+            }
+            rel = 1;
+        }
+    }
+    return rel;
+}
+
 static bool same_event(const annals__cevent *a, const annals__cevent *b)
 {
     bool da = a->earliest != ANNALS__NO_DAY, db = b->earliest != ANNALS__NO_DAY;
+    int rel;
     if (strcmp(a->root, b->root) != 0 || !modality_compatible(a->modality, b->modality)) {
+        return false;
+    }
+    /* Within one article the writer names one event with one verb: a
+     * repeated mention has the same 3-digit code ("met" ... "the meeting"),
+     * while "arrived in Egypt" and "held talks with al-Sisi" are two
+     * events. Two events from one sentence never merge. */
+    rel = mention_relation(a, b);
+    if (rel == 2 || (rel == 1 && strncmp(a->code, b->code, 3) != 0)) {
         return false;
     }
     if (!actors_overlap(a, b)) {

@@ -75,7 +75,7 @@ bool annals__idlist_has(const annals__idlist *l, uint32_t id);
 void annals__idlist_dispose(annals__idlist *l);
 
 typedef struct annals__cevent {
-    char code[4];
+    char code[5];                /* CAMEO code, 3 or 4 digits */
     char root[3];
     int quad;                    /* 0..3: verbal coop, material coop, verbal conflict, material conflict */
     double goldstein;

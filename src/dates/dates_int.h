@@ -106,7 +106,9 @@ enum {
     DF_COMMA = 1u << 1,   /* number had a thousands separator */
     DF_DECIMAL = 1u << 2, /* number had a decimal point or other separator */
     DF_CAP = 1u << 3,
-    DF_ABBR = 1u << 4
+    DF_ABBR = 1u << 4,
+    DF_QTOK = 1u << 5,  /* "Q3", "H1" (class DC_WORD) */
+    DF_APOS = 1u << 6   /* an apostrophe token (class DC_NONE): "'90s" */
 };
 
 typedef struct dtok {
@@ -117,15 +119,22 @@ typedef struct dtok {
     int32_t num;   /* numeric value (numbers, decades) */
 } dtok;
 
-/* The lexicon: a small open-addressing table built once per run of the
- * stage from the static word tables in lexicon.c. */
-#define DATES_LEX_SLOTS 1024u
-typedef struct dates_lex {
+/* The lexicon: an open-addressing table over the lower-cased word tables,
+ * with the full hash of each word so that a miss rarely compares bytes.
+ * Built once per context (annals__date_lex_new, kept in ctx->dates) or,
+ * without one, once per run of the stage. */
+#define DATES_LEX_SLOTS 2048u
+struct annals__date_lex {
     uint16_t slot[DATES_LEX_SLOTS]; /* 1-based index into the word table, 0 empty */
-    uint16_t lenmask[27 * 27];      /* first two letters -> lengths present */
-} dates_lex;
+    uint32_t hash[DATES_LEX_SLOTS]; /* full hash of the word in the slot */
+};
+typedef struct annals__date_lex dates_lex;
 
+annals_status annals__date_lex_new(struct annals__date_lex **out, annals_error *err);
+void annals__date_lex_free(struct annals__date_lex *lex);
 void dates__lex_build(dates_lex *lx);
+/* The context's lexicon, or *local built now when the context has none. */
+const dates_lex *dates__lex_get(const annals_doc *doc, dates_lex *local);
 /* Look up a lower-case word without periods; false if absent. */
 bool dates__lex_find(const dates_lex *lx, const char *w, size_t len, dtok *out, bool cap);
 /* Classify token i of doc. */

@@ -6,6 +6,7 @@
  */
 #include "dates/dates_int.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 typedef struct dword {
@@ -173,19 +174,17 @@ static const dword words[] = {
     {NULL, 0, 0, 0}
 };
 
+/* FNV-1a step; the classifier hashes while it lower-cases. */
+#define LEX_FNV_INIT 2166136261u
+#define LEX_FNV(h, c) (((h) ^ (unsigned char)(c)) * 16777619u)
+
 static uint32_t lex_hash(const char *s, size_t len)
 {
-    uint32_t h = 2166136261u;
+    uint32_t h = LEX_FNV_INIT;
     for (size_t i = 0; i < len; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 16777619u;
+        h = LEX_FNV(h, s[i]);
     }
     return h;
-}
-
-static unsigned letter_index(char c)
-{
-    return c >= 'a' && c <= 'z' ? (unsigned)(c - 'a') : 26u;
 }
 
 void dates__lex_build(dates_lex *lx)
@@ -193,11 +192,8 @@ void dates__lex_build(dates_lex *lx)
     memset(lx, 0, sizeof *lx);
     for (size_t i = 0; words[i].w != NULL; i++) {
         size_t len = strlen(words[i].w);
-        unsigned k = letter_index(words[i].w[0]) * 27u + (len > 1 ? letter_index(words[i].w[1]) : 26u);
-        if (len < 16) {
-            lx->lenmask[k] |= (uint16_t)(1u << len);
-        }
-        uint32_t h = lex_hash(words[i].w, len) & (DATES_LEX_SLOTS - 1u);
+        uint32_t full = lex_hash(words[i].w, len);
+        uint32_t h = full & (DATES_LEX_SLOTS - 1u);
         bool dup = false;
         while (lx->slot[h] != 0) {
             if (strcmp(words[lx->slot[h] - 1u].w, words[i].w) == 0) {
@@ -208,30 +204,67 @@ void dates__lex_build(dates_lex *lx)
         }
         if (!dup) {
             lx->slot[h] = (uint16_t)(i + 1u);
+            lx->hash[h] = full;
         }
     }
 }
 
-bool dates__lex_find(const dates_lex *lx, const char *w, size_t len, dtok *out, bool cap)
+annals_status annals__date_lex_new(struct annals__date_lex **out, annals_error *err)
 {
-    uint32_t h = lex_hash(w, len) & (DATES_LEX_SLOTS - 1u);
+    dates_lex *lx = malloc(sizeof *lx);
+    *out = NULL;
+    if (lx == NULL) {
+        return annals__error(err, ANNALS_ENOMEM, ANNALS_STAGE_DATES, ANNALS_NO_OFFSET,
+                             "out of memory");
+    }
+    dates__lex_build(lx);
+    *out = lx;
+    return ANNALS_OK;
+}
+
+void annals__date_lex_free(struct annals__date_lex *lex)
+{
+    free(lex);
+}
+
+const dates_lex *dates__lex_get(const annals_doc *doc, dates_lex *local)
+{
+    if (doc->ctx != NULL && doc->ctx->dates != NULL) {
+        return doc->ctx->dates;
+    }
+    dates__lex_build(local);
+    return local;
+}
+
+/* Probe with a precomputed full hash of the lower-cased word. */
+static bool lex_probe(const dates_lex *lx, uint32_t full, const char *w, size_t len, dtok *out,
+                      bool cap)
+{
+    uint32_t h = full & (DATES_LEX_SLOTS - 1u);
     while (lx->slot[h] != 0) {
-        const dword *e = &words[lx->slot[h] - 1u];
-        if (strncmp(e->w, w, len) == 0 && e->w[len] == '\0') {
-            if ((e->flags & DF_CAP) && !cap) {
-                return false;
+        if (lx->hash[h] == full) {
+            const dword *e = &words[lx->slot[h] - 1u];
+            if (memcmp(e->w, w, len) == 0 && e->w[len] == '\0') {
+                if ((e->flags & DF_CAP) && !cap) {
+                    return false;
+                }
+                out->cls = e->cls;
+                out->val = e->val;
+                out->flags = (uint8_t)(e->flags & (DF_PLURAL | DF_ABBR));
+                if (cap) {
+                    out->flags |= DF_CAP;
+                }
+                return true;
             }
-            out->cls = e->cls;
-            out->val = e->val;
-            out->flags = (uint8_t)(e->flags & (DF_PLURAL | DF_ABBR));
-            if (cap) {
-                out->flags |= DF_CAP;
-            }
-            return true;
         }
         h = (h + 1u) & (DATES_LEX_SLOTS - 1u);
     }
     return false;
+}
+
+bool dates__lex_find(const dates_lex *lx, const char *w, size_t len, dtok *out, bool cap)
+{
+    return lex_probe(lx, lex_hash(w, len), w, len, out, cap);
 }
 
 static bool is_digit(char c)
@@ -245,6 +278,10 @@ void dates__classify(const dates_lex *lx, const annals_doc *doc, size_t i, dtok 
     const char *s = doc->text + t->start;
     size_t len = t->end - t->start;
     memset(out, 0, sizeof *out);
+    if ((len == 1 && s[0] == '\'') || (len == 3 && memcmp(s, "\xe2\x80\x99", 3) == 0)) {
+        out->flags = DF_APOS; /* "'90s" */
+        return;
+    }
     if (t->flags & ANNALS_TOK_NUMBER) {
         int64_t v = 0;
         unsigned nd = 0;
@@ -292,6 +329,10 @@ void dates__classify(const dates_lex *lx, const annals_doc *doc, size_t i, dtok 
         }
         if (k == 0 || k > 9) {
             out->cls = DC_WORD;
+            if (len == 2 && ((s[0] == 'Q' && s[1] >= '1' && s[1] <= '4') ||
+                             (s[0] == 'H' && s[1] >= '1' && s[1] <= '2'))) {
+                out->flags = DF_QTOK; /* "Q3", "H1" */
+            }
             return;
         }
         const char *suf = s + k;
@@ -328,41 +369,32 @@ void dates__classify(const dates_lex *lx, const annals_doc *doc, size_t i, dtok 
         out->cls = DC_HYPH;
         return;
     }
-    /* A word: lower-case, drop periods ("Feb." -> feb, "p.m." -> pm). */
+    /* A word: lower-case and hash in one pass, dropping periods ("Feb." ->
+     * feb, "p.m." -> pm); most words miss on an empty slot. */
     if (len > 15) {
         out->cls = DC_WORD;
+        out->flags = (t->flags & ANNALS_TOK_CAP) ? DF_CAP : 0;
         return;
-    }
-    /* Quick reject on the first two letters and the length. */
-    {
-        char c0 = (char)(s[0] | 0x20), c1 = len > 1 ? (char)(s[1] | 0x20) : 0;
-        size_t plen = len - (s[len - 1] == '.' ? 1u : 0u);
-        if (c1 != '.' && plen > 0 && memchr(s, '.', plen) == NULL && memchr(s, '\'', len) == NULL) {
-            unsigned k = letter_index(c0) * 27u + (len > 1 ? letter_index(c1) : 26u);
-            if (!(lx->lenmask[k] & (1u << plen))) {
-                out->cls = DC_WORD;
-                out->flags = (t->flags & ANNALS_TOK_CAP) ? DF_CAP : 0;
-                return;
-            }
-        }
     }
     char buf[16];
     size_t n = 0;
+    uint32_t h = LEX_FNV_INIT;
     for (size_t k = 0; k < len; k++) {
-        char c = s[k];
+        unsigned char c = (unsigned char)s[k];
         if (c == '.') {
             continue;
         }
-        if ((unsigned char)c >= 0x80) {
+        if (c >= 0x80) {
             out->cls = DC_WORD;
             return;
         }
         if (c >= 'A' && c <= 'Z') {
-            c = (char)(c + 32);
+            c = (unsigned char)(c + 32u);
         }
-        buf[n++] = c;
+        buf[n++] = (char)c;
+        h = LEX_FNV(h, c);
     }
-    if (n == 0 || !dates__lex_find(lx, buf, n, out, (t->flags & ANNALS_TOK_CAP) != 0)) {
+    if (n == 0 || !lex_probe(lx, h, buf, n, out, (t->flags & ANNALS_TOK_CAP) != 0)) {
         out->cls = DC_WORD;
         out->flags = (t->flags & ANNALS_TOK_CAP) ? DF_CAP : 0;
     }

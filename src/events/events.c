@@ -334,6 +334,12 @@ static annals_status emit(ev_sent *s, ev_trigger *t, annals__buf *lb, bool *warn
             k++;
         }
     }
+    /* no target: where it happened ("lifted a curfew in Algiers") */
+    if (t->target.n == 0 && !(t->flags & EV_F_SAY) && !is_root(c, "04") && t->source.n) {
+        for (k = 0; k < t->places.n; k++) {
+            annals__role_add(&t->target, t->places.ent[k]);
+        }
+    }
     has_actor = t->source.n || t->target.n || t->participants.n;
     if (!has_actor && !(c->quad == 3 && (t->timex >= 0 || t->has_count || t->places.n))) {
         return ANNALS_OK;

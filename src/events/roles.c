@@ -69,6 +69,19 @@ static bool verbal_trigger_at(const ev_sent *s, size_t i)
     return t && !t->noun && t->tb == i;
 }
 
+/* Could token i be one of the clause keywords (short lower-case words, or a
+ * sentence-initial capitalised one)? A cheap filter for the hot loop. */
+static bool closed_class_candidate(const ev_sent *s, size_t i)
+{
+    const annals__token *t = ev_tok(s, i);
+    size_t n = t->end - t->start;
+    if (!(t->flags & ANNALS_TOK_WORD) || n > 9 || n < 2) {
+        return false;
+    }
+    return !(t->flags & ANNALS_TOK_CAP) || (t->flags & ANNALS_TOK_SENT_START) ||
+           i == s->tb;
+}
+
 void ev_segment(ev_sent *s)
 {
     size_t i;
@@ -119,7 +132,9 @@ void ev_segment(ev_sent *s)
             rel_ret = according_ret = -1;
             continue;
         }
-        if (ev_tok_is(s, i, "according") && ev_tok_is(s, i + 1, "to") && i + 1 < s->te) {
+        if (!closed_class_candidate(s, i)) {
+            /* names, numbers, long words: none of the keywords below */
+        } else if (ev_tok_is(s, i, "according") && ev_tok_is(s, i + 1, "to") && i + 1 < s->te) {
             s->according = true;
             s->according_tok = i;
             according_ret = cur;
@@ -840,8 +855,21 @@ void ev_roles(ev_sent *s)
                 }
             }
         }
+        if (!(t->flags & EV_F_SAY) && t->te - t->tb > 2) {
+            /* actors inside a gapped pattern: "rejected an Indian proposal",
+             * "accused the United States of ..." */
+            size_t j;
+            for (j = t->tb + 1; j < t->te; j++) {
+                const annals__mention *m = mention_at(s, j);
+                if (m && actor_mention(s, m) && !(is_place_mention(s, m) && after_place_prep(s, m))) {
+                    add_role(s, t, &t->target, m->entity);
+                    t->tgt_why = "actor inside the trigger phrase";
+                    j = m->tok_end - 1;
+                }
+            }
+        }
         if (!(t->flags & EV_F_SAY)) {
-            right_region(s, t, t->te, true, &t->target, (t->flags & EV_F_DEST) != 0);
+            right_region(s, t, t->te, t->target.n == 0, &t->target, (t->flags & EV_F_DEST) != 0);
         } else if (t->te < s->te && mention_at(s, t->te) &&
                    actor_mention(s, mention_at(s, t->te))) {
             add_list(s, t, &t->target, t->te);
@@ -862,20 +890,6 @@ void ev_roles(ev_sent *s)
                 if (s->trig[j - s->tb] >= 0) {
                     break;
                 }
-            }
-        }
-    }
-    /* no target: the country where it happened ("lifted a curfew in X") */
-    for (ti = 0; ti < s->trigs.n; ti++) {
-        ev_trigger *t = annals__vec_at(&s->trigs, ti);
-        size_t k;
-        if (t->target.n || (t->flags & EV_F_SAY) || t->dead) {
-            continue;
-        }
-        for (k = 0; k < t->places.n; k++) {
-            if (ANNALS__ENTITY(s->doc, t->places.ent[k])->kind == ANNALS_ENTITY_COUNTRY) {
-                add_role(s, t, &t->target, t->places.ent[k]);
-                t->tgt_why = "country where it happened";
             }
         }
     }

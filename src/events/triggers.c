@@ -27,19 +27,39 @@ static const char *const verb_left[] = {
 static const char *const noun_right[] = {"on", "against", "by", "of", "in", "at", "between",
                                          "with", NULL};
 
+/* ASCII case-insensitive token comparison without strlen: most calls fail
+ * on the first byte (this is the hot path of the stage). */
+static bool tok_eq(const ev_sent *s, const annals__token *t, const char *w)
+{
+    const char *p = s->doc->text + t->start;
+    size_t n = t->end - t->start, k;
+    for (k = 0; k < n; k++) {
+        char c = p[k];
+        if (c >= 'A' && c <= 'Z') {
+            c = (char)(c - 'A' + 'a');
+        }
+        if (c != w[k]) { /* also stops at the end of w */
+            return false;
+        }
+    }
+    return w[n] == '\0';
+}
+
 bool ev_tok_is(const ev_sent *s, size_t i, const char *w)
 {
-    return i < s->doc->tokens.n && annals__tok_is(s->doc, i, w);
+    return i < s->doc->tokens.n && tok_eq(s, ANNALS__TOK(s->doc, i), w);
 }
 
 bool ev_tok_in(const ev_sent *s, size_t i, const char *const *list)
 {
     size_t k;
+    const annals__token *t;
     if (i >= s->doc->tokens.n) {
         return false;
     }
+    t = ANNALS__TOK(s->doc, i);
     for (k = 0; list[k]; k++) {
-        if (annals__tok_is(s->doc, i, list[k])) {
+        if (tok_eq(s, t, list[k])) {
             return true;
         }
     }

@@ -54,24 +54,32 @@ static const char *gv_msg_text(const char *fallback)
     return gv_msg_len > 0 ? gv_msg : fallback;
 }
 
+/* One GVC_t for the whole process, never freed. Graphviz 2.42's pango
+ * text-layout plugin caches the name of the last font it measured in a
+ * static pointer into the context's font dictionary: after gvFreeContext a
+ * second context compares against freed memory (ASan: heap-use-after-free
+ * in textspan_size). Every annals_ctx therefore borrows this one context;
+ * it stays reachable until exit. */
+static GVC_t *shared_gvc;
+
 void annals__layout_ctx_free(void *gvc)
 {
-    if (gvc != NULL) {
-        gv_msg_reset();
-        gvFreeContext((GVC_t *)gvc);
-    }
+    (void)gvc; /* borrowed from shared_gvc: see above */
 }
 
 static annals_status get_gvc(GVC_t **out, annals_ctx *ctx, annals_error *err)
 {
     if (ctx->gvc == NULL) {
-        gv_msg_reset();
-        ctx->gvc = gvContext();
-        if (ctx->gvc == NULL) {
-            return annals__error(err, ANNALS_ELAYOUT, ANNALS_STAGE_LAYOUT, ANNALS_NO_OFFSET,
-                                 "cannot create the Graphviz context: %s",
-                                 gv_msg_text("no plugins"));
+        if (shared_gvc == NULL) {
+            gv_msg_reset();
+            shared_gvc = gvContext();
+            if (shared_gvc == NULL) {
+                return annals__error(err, ANNALS_ELAYOUT, ANNALS_STAGE_LAYOUT,
+                                     ANNALS_NO_OFFSET, "cannot create the Graphviz context: %s",
+                                     gv_msg_text("no plugins"));
+            }
         }
+        ctx->gvc = shared_gvc;
     }
     *out = ctx->gvc;
     return ANNALS_OK;

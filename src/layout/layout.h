@@ -22,7 +22,9 @@
 
 #include <stdbool.h>
 
-/* Called by ctx.c when the context is freed: gvFreeContext. NULL is a no-op. */
+/* Called by ctx.c when the context is freed. The GVC_t is shared by every
+ * context of the process and deliberately not freed (a Graphviz 2.42
+ * use-after-free across contexts, see layout.c), so this only forgets it. */
 void annals__layout_ctx_free(void *gvc);
 
 /* Width in points of `len` bytes of UTF-8 `s` set in DejaVu Sans (or

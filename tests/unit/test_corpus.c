@@ -202,18 +202,30 @@ static void test_many(void)
 {
     annals_corpus *c = NULL;
     annals_error err = ANNALS_ERROR_INIT;
-    annals_doc *d = parse("Many strikes.");
+    annals__buf text = ANNALS__BUF_INIT;
+    annals_doc *d;
     uint32_t a, b;
     size_t i;
     char day[16];
-    if (d == NULL) {
+    for (i = 0; i < 20000; i++) {
+        annals__buf_printf(&text, "Strike %zu. ", i);
+    }
+    d = text.ptr ? parse(text.ptr) : NULL;
+    annals__buf_dispose(&text);
+    if (d == NULL || d->sentences.n != 20000) {
+        check_fail(__FILE__, __LINE__, "could not build the test document");
+        annals_doc_free(d);
         return;
     }
     a = add_entity(d, ANNALS_ENTITY_COUNTRY, "Israel", "ISR");
     b = add_entity(d, ANNALS_ENTITY_GROUP, "Hamas", "PSE");
     for (i = 0; i < 20000; i++) {
+        annals__event *ev;
         snprintf(day, sizeof(day), "%04zu-01-01", 1000 + i % 9000);
-        add_event(d, "190", a, b, day);
+        ev = add_event(d, "190", a, b, day);
+        if (ev != NULL) {
+            ev->sentence = (uint32_t)i;
+        }
     }
     CHECK(annals_corpus_new(&c, ctx, &err) == ANNALS_OK);
     CHECK(annals_corpus_add_doc(c, d, &err) == ANNALS_OK);

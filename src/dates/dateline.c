@@ -175,15 +175,15 @@ static void decide_narrative(annals_doc *doc, const dates_lex *lx)
 
 annals_status annals__dateline(annals_doc *doc, annals_error *err)
 {
-    dates_lex lx;
+    dates_lex local;
+    const dates_lex *lx = dates__lex_get(doc, &local);
     annals_status rc = ANNALS_OK;
-    dates__lex_build(&lx);
     if (doc->date_source == ANNALS_DATE_NONE && doc->dct[0] == '\0') {
-        rc = read_dateline(doc, &lx, err);
+        rc = read_dateline(doc, lx, err);
         if (rc < 0) {
             return annals__error(err, rc, ANNALS_STAGE_DATES, 0, "out of memory");
         }
     }
-    decide_narrative(doc, &lx);
+    decide_narrative(doc, lx);
     return ANNALS_OK;
 }

@@ -7,13 +7,13 @@
 
 annals_status annals__dates(annals_doc *doc, annals_error *err)
 {
-    dates_lex lx;
+    dates_lex local;
+    const dates_lex *lx = dates__lex_get(doc, &local);
     annals__vec matches;
     annals_status rc;
 
-    dates__lex_build(&lx);
     annals__vec_init(&matches, sizeof(dmatch));
-    rc = dates__recognise(doc, &lx, &matches, err);
+    rc = dates__recognise(doc, lx, &matches, err);
     if (rc < 0) {
         goto done;
     }

@@ -66,7 +66,8 @@ typedef enum dcls {
     DC_HYPH,     /* hyphenated word, decoded by the rules */
     DC_COMMA,
     DC_POSS,     /* 's */
-    DC_WORD      /* any other word */
+    DC_WORD,     /* any other word */
+    DC_COUNT
 } dcls;
 
 typedef enum dunit {
@@ -127,6 +128,7 @@ typedef struct dtok {
 struct annals__date_lex {
     uint16_t slot[DATES_LEX_SLOTS]; /* 1-based index into the word table, 0 empty */
     uint32_t hash[DATES_LEX_SLOTS]; /* full hash of the word in the slot */
+    uint16_t lenmask[27 * 27];      /* first two letters -> word lengths present */
 };
 typedef struct annals__date_lex dates_lex;
 

@@ -187,11 +187,23 @@ static uint32_t lex_hash(const char *s, size_t len)
     return h;
 }
 
+/* Pre-filter key of a word: its first two bytes (a-z, anything else 26). */
+static unsigned letter_index(unsigned char c)
+{
+    c = (unsigned char)(c | 0x20u);
+    return c >= 'a' && c <= 'z' ? (unsigned)(c - 'a') : 26u;
+}
+
 void dates__lex_build(dates_lex *lx)
 {
     memset(lx, 0, sizeof *lx);
     for (size_t i = 0; words[i].w != NULL; i++) {
         size_t len = strlen(words[i].w);
+        unsigned key = letter_index((unsigned char)words[i].w[0]) * 27u +
+                       (len > 1 ? letter_index((unsigned char)words[i].w[1]) : 26u);
+        if (len < 16) {
+            lx->lenmask[key] |= (uint16_t)(1u << len);
+        }
         uint32_t full = lex_hash(words[i].w, len);
         uint32_t h = full & (DATES_LEX_SLOTS - 1u);
         bool dup = false;
@@ -244,7 +256,11 @@ static bool lex_probe(const dates_lex *lx, uint32_t full, const char *w, size_t 
     while (lx->slot[h] != 0) {
         if (lx->hash[h] == full) {
             const dword *e = &words[lx->slot[h] - 1u];
-            if (memcmp(e->w, w, len) == 0 && e->w[len] == '\0') {
+            size_t k = 0;
+            while (k < len && e->w[k] == w[k]) {
+                k++;
+            }
+            if (k == len && e->w[len] == '\0') {
                 if ((e->flags & DF_CAP) && !cap) {
                     return false;
                 }
@@ -375,6 +391,18 @@ void dates__classify(const dates_lex *lx, const annals_doc *doc, size_t i, dtok 
         out->cls = DC_WORD;
         out->flags = (t->flags & ANNALS_TOK_CAP) ? DF_CAP : 0;
         return;
+    }
+    /* Pre-filter: first two letters and the length without a final period
+     * rule out most words with one table read ("p.m.", "o'clock" go on). */
+    {
+        size_t plen = len - (len > 1 && s[len - 1] == '.' ? 1u : 0u);
+        unsigned key = letter_index((unsigned char)s[0]) * 27u +
+                       (plen > 1 ? letter_index((unsigned char)s[1]) : 26u);
+        if ((plen < 2 || s[1] != '.') && !(lx->lenmask[key] & (1u << plen))) {
+            out->cls = DC_WORD;
+            out->flags = (t->flags & ANNALS_TOK_CAP) ? DF_CAP : 0;
+            return;
+        }
     }
     char buf[16];
     size_t n = 0;

@@ -13,6 +13,7 @@
  */
 #include "dates/dates_int.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #define CACHE 64u
@@ -21,7 +22,8 @@ typedef struct rctx {
     const annals_doc *doc;
     const dates_lex *lx;
     size_t n;
-    dtok cache[CACHE];
+    const dtok *toks; /* every token classified up front (recognise), or NULL */
+    dtok cache[CACHE]; /* else classified on demand (dates__match_at) */
     size_t cached[CACHE];
 } rctx;
 
@@ -31,6 +33,9 @@ static const dtok *T(rctx *r, size_t i)
 {
     if (i >= r->n) {
         return &none_tok;
+    }
+    if (r->toks != NULL) {
+        return &r->toks[i];
     }
     size_t slot = i & (CACHE - 1u);
     if (r->cached[slot] != i + 1u) {
@@ -51,10 +56,30 @@ static bool same(const rctx *r, size_t i, size_t j)
     return j < r->n && TK(r, j)->sentence == TK(r, i)->sentence;
 }
 
-static bool is_w(const rctx *r, size_t i, const char *w)
+/* Token i is the word w (ASCII case-insensitive); wl = strlen(w), folded
+ * by the compiler for literals through the is_w macro. */
+static bool is_wn(const rctx *r, size_t i, const char *w, size_t wl)
 {
-    return i < r->n && annals__tok_is(r->doc, i, w);
+    if (i >= r->n) {
+        return false;
+    }
+    const annals__token *t = ANNALS__TOK(r->doc, i);
+    if (t->end - t->start != wl) {
+        return false;
+    }
+    const char *s = r->doc->text + t->start;
+    for (size_t k = 0; k < wl; k++) {
+        char c = s[k];
+        if (c >= 'A' && c <= 'Z') {
+            c = (char)(c + 32);
+        }
+        if (c != w[k]) {
+            return false;
+        }
+    }
+    return true;
 }
+#define is_w(r, i, w) is_wn((r), (i), (w), strlen(w))
 
 static bool is_any(const rctx *r, size_t i, const char *const *ws)
 {
@@ -106,17 +131,20 @@ static bool valid_md(int32_t y, int m, int d)
     return d <= annals__days_in_month(yy, m);
 }
 
+static const dproto proto_template = {
+    .kind = PK_NONE,
+    .type = ANNALS_TIMEX_DATE,
+    .y = Y_NONE,
+    .decade = -1,
+    .century = -1,
+    .hh = -1,
+    .mi = -1,
+    .dir = DIR_AUTO,
+};
+
 void dates__proto_init(dproto *p)
 {
-    memset(p, 0, sizeof *p);
-    p->kind = PK_NONE;
-    p->type = ANNALS_TIMEX_DATE;
-    p->y = Y_NONE;
-    p->decade = -1;
-    p->century = -1;
-    p->hh = -1;
-    p->mi = -1;
-    p->dir = DIR_AUTO;
+    *p = proto_template; /* a block copy: cheaper than memset + stores per rule */
 }
 
 /* A rule returns the end token (exclusive) of its match, 0 for none. A
@@ -441,8 +469,15 @@ static size_t r_weekday(rctx *r, size_t i, dproto *p)
     p->wd = t->val;
     p->dir = DIR_AUTO;
     p->rule = "weekday";
-    if (part_at(r, i, j) != DP_NONE) {
-        p->rule = "weekday-part"; /* "Friday night": the value is the day */
+    int part = part_at(r, i, j);
+    if (part != DP_NONE) {
+        /* "Friday night", "Thursday morning": TimeBank mostly values the
+         * day; "Friday evening" keeps its part (2024-02-02TEV). */
+        p->rule = "weekday-part";
+        if (part == DP_EV) {
+            p->part = part;
+            p->type = ANNALS_TIMEX_TIME;
+        }
         return j + 1;
     }
     return j;
@@ -899,8 +934,13 @@ static size_t r_rel(rctx *r, size_t i, dproto *p)
         p->dir = rel == DREL_THAT || rel == DREL_SAME ? DIR_AUTO : rel_shift(rel);
         p->anchor = rel_anchor(rel);
         p->rule = "rel-weekday";
-        if (part_at(r, i, j + 1) != DP_NONE) {
-            return j + 2; /* "last Friday night": the day */
+        int part = part_at(r, i, j + 1);
+        if (part != DP_NONE) {
+            if (part == DP_EV) { /* "last Friday evening"; "last Friday night" = the day */
+                p->part = part;
+                p->type = ANNALS_TIMEX_TIME;
+            }
+            return j + 2;
         }
         return j + 1;
     }
@@ -1679,57 +1719,50 @@ static size_t r_the(rctx *r, size_t i, dproto *p)
 /* The core rules that can start at a token of each class: one table,
  * so a token only runs the rules that could match it. */
 #define MAX_RULES 7
-typedef struct rule_row {
-    uint8_t cls;
-    rule_fn rules[MAX_RULES];
-} rule_row;
-
-static const rule_row rule_table[] = {
-    {DC_NUM, {r_numeric, r_time, r_daymonth, r_year, r_count, r_quarter, NULL}},
-    {DC_ORDNUM, {r_daymonth, r_century, r_quarter, NULL}},
-    {DC_ORDW, {r_daymonth, r_century, r_quarter, NULL}},
-    {DC_MONTH, {r_month, NULL}},
-    {DC_WEEKDAY, {r_weekday, NULL}},
-    {DC_SEASON, {r_season, NULL}},
-    {DC_FISCAL, {r_year, r_quarter, NULL}},
-    {DC_DECADE, {r_decade, NULL}},
-    {DC_DECADEW, {r_decade, NULL}},
-    {DC_NONE, {r_decade, NULL}},
-    {DC_WORD, {r_quarter, NULL}},
-    {DC_DEICT, {r_deict, NULL}},
-    {DC_REL, {r_rel, NULL}},
-    {DC_A, {r_count, NULL}},
-    {DC_NUMW, {r_count, r_year, NULL}},
-    {DC_HYPH, {r_count, r_hyph, r_quarter, NULL}},
-    {DC_UNIT, {r_bare_plural, NULL}},
-    {DC_REFW, {r_ref, NULL}},
-    {DC_PRESENT, {r_ref, NULL}},
-    {DC_FUTURE, {r_ref, NULL}},
-    {DC_SETW, {r_set, NULL}},
-    {DC_EVERY, {r_set, NULL}},
-    {DC_HOLIDAY, {r_holiday, NULL}},
-    {DC_THE, {r_the, NULL}},
-    {DC_NOON, {r_time, NULL}},
+static const rule_fn rule_table[DC_COUNT][MAX_RULES] = {
+    [DC_NUM] = {r_numeric, r_time, r_daymonth, r_year, r_count, r_quarter, NULL},
+    [DC_ORDNUM] = {r_daymonth, r_century, r_quarter, NULL},
+    [DC_ORDW] = {r_daymonth, r_century, r_quarter, NULL},
+    [DC_MONTH] = {r_month, NULL},
+    [DC_WEEKDAY] = {r_weekday, NULL},
+    [DC_SEASON] = {r_season, NULL},
+    [DC_FISCAL] = {r_year, r_quarter, NULL},
+    [DC_DECADE] = {r_decade, NULL},
+    [DC_DECADEW] = {r_decade, NULL},
+    [DC_NONE] = {r_decade, NULL},
+    [DC_WORD] = {r_quarter, NULL},
+    [DC_DEICT] = {r_deict, NULL},
+    [DC_REL] = {r_rel, NULL},
+    [DC_A] = {r_count, NULL},
+    [DC_NUMW] = {r_count, r_year, NULL},
+    [DC_HYPH] = {r_count, r_hyph, r_quarter, NULL},
+    [DC_UNIT] = {r_bare_plural, NULL},
+    [DC_REFW] = {r_ref, NULL},
+    [DC_PRESENT] = {r_ref, NULL},
+    [DC_FUTURE] = {r_ref, NULL},
+    [DC_SETW] = {r_set, NULL},
+    [DC_EVERY] = {r_set, NULL},
+    [DC_HOLIDAY] = {r_holiday, NULL},
+    [DC_THE] = {r_the, NULL},
+    [DC_NOON] = {r_time, NULL},
 };
 
 static size_t match_core(rctx *r, size_t i, dproto *best)
 {
     uint8_t cls = T(r, i)->cls;
     size_t best_e = 0;
-    for (size_t row = 0; row < sizeof rule_table / sizeof rule_table[0]; row++) {
-        if (rule_table[row].cls != cls) {
-            continue;
+    if (cls >= DC_COUNT) {
+        return 0;
+    }
+    const rule_fn *row = rule_table[cls];
+    for (size_t k = 0; k < MAX_RULES && row[k] != NULL; k++) {
+        dproto q;
+        dates__proto_init(&q);
+        size_t e = row[k](r, i, &q);
+        if (e > best_e) {
+            best_e = e;
+            *best = q;
         }
-        for (size_t k = 0; k < MAX_RULES && rule_table[row].rules[k] != NULL; k++) {
-            dproto q;
-            dates__proto_init(&q);
-            size_t e = rule_table[row].rules[k](r, i, &q);
-            if (e > best_e) {
-                best_e = e;
-                *best = q;
-            }
-        }
-        break;
     }
     return best_e;
 }
@@ -1750,7 +1783,7 @@ static bool is_amount_kind(const dproto *q)
 }
 
 static size_t match_at(rctx *r, size_t i, dproto *p, int depth);
-static bool cannot_start(rctx *r, size_t i, const dtok *t);
+static bool cannot_start(const dtok *t);
 
 /* Prefixes that wrap a core match. */
 static size_t match_prefix(rctx *r, size_t i, dproto *p, int depth)
@@ -1764,7 +1797,7 @@ static size_t match_prefix(rctx *r, size_t i, dproto *p, int depth)
     }
     switch (t->cls) {
     case DC_THE: {
-        if (cannot_start(r, j, T(r, j))) {
+        if (cannot_start(T(r, j))) {
             return 0;
         }
         dates__proto_init(&q);
@@ -1904,10 +1937,15 @@ static size_t match_prefix(rctx *r, size_t i, dproto *p, int depth)
 
 static size_t match_at(rctx *r, size_t i, dproto *p, int depth)
 {
-    if (i >= r->n || cannot_start(r, i, T(r, i))) {
+    if (i >= r->n || cannot_start(T(r, i))) {
         return 0;
     }
     size_t e = match_core(r, i, p);
+    uint8_t cls = T(r, i)->cls;
+    if (cls != DC_THE && cls != DC_POS && cls != DC_APPROX && cls != DC_NUMW &&
+        cls != DC_AT && cls != DC_DIR) {
+        return e; /* no prefix rule starts with this class */
+    }
     dproto q;
     dates__proto_init(&q);
     size_t e2 = match_prefix(r, i, &q, depth);
@@ -1919,13 +1957,13 @@ static size_t match_at(rctx *r, size_t i, dproto *p, int depth)
 }
 
 /* Classes that can never start a time expression. */
-static bool cannot_start(rctx *r, size_t i, const dtok *t)
+static bool cannot_start(const dtok *t)
 {
     switch (t->cls) {
     case DC_NONE:
-        return !is_char(r, i, '\'') && !is_w(r, i, "’");
+        return !(t->flags & DF_APOS);
     case DC_WORD:
-        return !tk_len_is_q(r, i);
+        return !(t->flags & DF_QTOK);
     case DC_COMMA:
     case DC_POSS:
     case DC_OF:
@@ -1945,6 +1983,8 @@ static bool cannot_start(rctx *r, size_t i, const dtok *t)
     }
 }
 
+static annals_status recognise_all(rctx *rp, annals__vec *out, annals_error *err);
+
 annals_status dates__recognise(annals_doc *doc, const dates_lex *lx, annals__vec *out,
                                annals_error *err)
 {
@@ -1953,10 +1993,27 @@ annals_status dates__recognise(annals_doc *doc, const dates_lex *lx, annals__vec
     r.doc = doc;
     r.lx = lx;
     r.n = doc->tokens.n;
+    dtok *toks = malloc((r.n + 1u) * sizeof *toks);
+    if (toks == NULL) {
+        return annals__error(err, ANNALS_ENOMEM, ANNALS_STAGE_DATES, ANNALS_NO_OFFSET,
+                             "out of memory");
+    }
+    for (size_t k = 0; k < r.n; k++) {
+        dates__classify(lx, doc, k, &toks[k]);
+    }
+    r.toks = toks;
+    annals_status rc = recognise_all(&r, out, err);
+    free(toks);
+    return rc;
+}
+
+static annals_status recognise_all(rctx *rp, annals__vec *out, annals_error *err)
+{
+    rctx r = *rp;
     size_t i = 0;
     while (i < r.n) {
         const dtok *t = T(&r, i);
-        if (cannot_start(&r, i, t)) {
+        if (cannot_start(t)) {
             i++;
             continue;
         }

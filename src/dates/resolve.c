@@ -20,7 +20,7 @@
 
 static const char *const future_cues[] = {"will", "shall", "'ll", "’ll", "wo", "going",
                                           "expected", "expects", "expect", "plans", "plan",
-                                          "planned", "planning", "scheduled", "due",
+                                          "planning", "planned", "scheduled", "due", "set",
                                           "intends", "intend", "would", "aims", "hopes",
                                           "tomorrow", NULL};
 static const char *const past_aux[] = {"was", "were", "had", "did", "has", "have", "been",
@@ -116,14 +116,34 @@ static int tense_cue_t(const annals_doc *doc, const cue_table *ct, size_t k)
         return 0;
     }
     const cue_entry *e = cue_find(ct, w, n);
+    bool to_next = k + 1 < doc->tokens.n && annals__tok_is(doc, k + 1, "to");
     if (e != NULL && e->cue == DT_FUTURE) {
-        if (strcmp(w, "going") == 0 || strcmp(w, "plan") == 0 || strcmp(w, "expect") == 0) {
-            /* need "to" next */
-            if (k + 1 >= doc->tokens.n || !annals__tok_is(doc, k + 1, "to")) {
+        if (strcmp(w, "going") == 0 || strcmp(w, "plan") == 0 || strcmp(w, "expect") == 0 ||
+            strcmp(w, "plans") == 0 || strcmp(w, "planning") == 0 || strcmp(w, "set") == 0 ||
+            strcmp(w, "planned") == 0) {
+            /* "going to", "plans to", "set to"; not "vacation plans", "a set" */
+            if (!to_next) {
                 return 0;
             }
         }
+        if (strcmp(w, "may") == 0 && (t->flags & ANNALS_TOK_CAP)) {
+            return 0; /* the month */
+        }
+        if ((strcmp(w, "due") == 0 || strcmp(w, "scheduled") == 0 ||
+             strcmp(w, "expected") == 0 || strcmp(w, "set") == 0) &&
+            ((k >= 1 && annals__tok_is(doc, k - 1, "had")) ||
+             (k >= 2 && annals__tok_is(doc, k - 1, "been") && annals__tok_is(doc, k - 2, "had")))) {
+            return DT_PAST; /* "had been due to expire Friday": already over */
+        }
         return DT_FUTURE;
+    }
+    if (e != NULL && e->cue == DT_PRESENT && to_next) {
+        return DT_FUTURE; /* "is to resume trading Tuesday" */
+    }
+    if ((strcmp(w, "soon") == 0 || strcmp(w, "early") == 0) && to_next == false && k >= 1 &&
+        k + 1 < doc->tokens.n && annals__tok_is(doc, k - 1, "as") &&
+        annals__tok_is(doc, k + 1, "as")) {
+        return DT_FUTURE; /* "as early as Tuesday", "as soon as Friday" */
     }
     if (e != NULL) {
         return e->cue == -2 ? 0 : e->cue;
@@ -197,6 +217,12 @@ dtense dates__tense(const annals_doc *doc, dates_cues *tc, size_t tok_begin, siz
         int c = cue_at(doc, tc, k);
         if (c == 5) {
             c = DT_PAST;
+        }
+        if (c < 0 && k - tok_end <= 1) {
+            c = DT_PAST; /* "on Tuesday said ...": the reporting verb is the clause's */
+        }
+        if (c == 0 && annals__tok_is(doc, k, "that")) {
+            break; /* cues after "that" belong to the reported clause */
         }
         if (c > 0) {
             if (k - tok_end + 2 < bestd) {
@@ -340,6 +366,7 @@ typedef struct refpt {
     annals_precision prec;
     int quarter;           /* when prec is quarter */
     size_t idx;            /* timex index */
+    bool explicit_year;    /* its year was written out ("March 1945") */
 } refpt;
 
 typedef struct rstate {
@@ -379,7 +406,7 @@ static anchor anchor_for(const rstate *st, const dproto *p)
 {
     anchor a = {false, false, 0, ANNALS_PREC_DAY};
     bool use_ref = false;
-    if (p->anchor == ANCH_AUTO && p->hh >= 0 && st->ref.set &&
+    if (p->anchor == ANCH_AUTO && p->hh >= 0 && p->kind != PK_WEEKDAY && st->ref.set &&
         st->ref.prec <= ANNALS_PREC_DAY) {
         use_ref = true; /* a clock time belongs to the day just mentioned */
     } else if (deictic_rule(p) && p->anchor == ANCH_DCT && !st->doc->narrative) {
@@ -680,7 +707,16 @@ static int year_for_month(const rstate *st, const anchor *a, int m, int d, int d
         return ay;
     }
     if (!a->is_dct && st->doc->narrative) {
-        /* narrative: the story moves forward from the reference */
+        /* narrative: the story moves forward from the reference, so a month
+         * eight or more months before a reference month with a written year
+         * is next year's ("in December 1941 ... in January" = January
+         * 1942); closer months are the same year (flashbacks, "in March"
+         * after June); a reference whose year was itself inferred does not
+         * roll, so one misplaced flashback does not shift the story. */
+        if (a->prec != ANNALS_PREC_NONE && a->prec <= ANNALS_PREC_SEASON &&
+            st->ref.explicit_year && m - am <= -8) {
+            return ay + 1;
+        }
         return ay;
     }
     /* News mostly reports the recent past and the near future: another
@@ -1169,6 +1205,7 @@ static annals_status resolve_all(annals_doc *doc, const annals__vec *matches, da
             st.ref.day = tx->earliest;
             st.ref.prec = tx->precision == ANNALS_PREC_TIME ? ANNALS_PREC_DAY : tx->precision;
             st.ref.idx = idx;
+            st.ref.explicit_year = mt->p.kind == PK_CAL && mt->p.y != Y_NONE;
             if (tx->precision == ANNALS_PREC_QUARTER) {
                 st.quarter = st.ref;
             }

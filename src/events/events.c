@@ -38,6 +38,7 @@ static annals_status grow(ev_sent *s, size_t n)
     s->field = p;
     GROW(word, uint32_t)
     GROW(infl, uint8_t)
+    GROW(kw, uint16_t)
     GROW(mention, int32_t)
     GROW(timex, int32_t)
     GROW(trig, int32_t)
@@ -56,6 +57,7 @@ static void sent_dispose(ev_sent *s)
 {
     free(s->word);
     free(s->infl);
+    free(s->kw);
     free(s->mention);
     free(s->timex);
     free(s->trig);
@@ -88,9 +90,9 @@ static void combine_controls(ev_sent *s)
             continue;
         }
         /* a pattern ending in "to" ("agree to"): look right after it */
-        j = ev_tok_is(s, t->te - 1, "to") ? t->te - 1 : t->te;
+        j = ev_is(s, t->te - 1, EV_KW_TO) ? t->te - 1 : t->te;
         for (; j + 1 < s->te && steps < 8; j++, steps++) {
-            if (ev_tok_is(s, j, "to")) {
+            if (ev_is(s, j, EV_KW_TO)) {
                 int32_t u = s->trig[j + 1 - s->tb];
                 if (u < 0 && j + 2 < s->te) {
                     u = s->trig[j + 2 - s->tb]; /* "to jointly host" */
@@ -130,8 +132,8 @@ static void fold_repeats(ev_sent *s)
                 continue;
             }
             if (o->seg == t->seg && !o->noun && is_root(oc, c->root) &&
-                ((t->tb == o->te + 1 && (ev_tok_is(s, o->te, "or") || ev_tok_is(s, o->te, "and"))) ||
-                 (ev_tok_is(s, t->tb - 1, "to") && t->tb < o->te + 16))) {
+                ((t->tb == o->te + 1 && (ev_is(s, o->te, EV_KW_OR) || ev_is(s, o->te, EV_KW_AND))) ||
+                 (ev_is(s, t->tb - 1, EV_KW_TO) && t->tb < o->te + 16))) {
                 t->absorbed_by = (int)k;
             }
             break;
@@ -207,70 +209,181 @@ static bool state_actor(const annals_doc *doc, uint32_t e)
 
 /* ------------------------------------------------------------- labels */
 
-static const char *verb_of(const ev_code *c)
+static bool in_role(const annals__role *r, uint32_t ent)
 {
-    static const struct {
-        const char *code, *verb;
-    } t[] = {{"041", "calls"}, {"042", "visits"}, {"043", "hosts"}, {"045", "mediates with"},
-             {"046", "negotiates with"}, {"04", "meets"}, {"01", "makes a statement on"},
-             {"02", "appeals to"}, {"036", "offers to meet"}, {"03", "pledges cooperation with"},
-             {"057", "signs an agreement with"}, {"055", "apologizes to"},
-             {"05", "supports"}, {"06", "cooperates with"}, {"07", "aids"},
-             {"0871", "agrees a ceasefire with"}, {"084", "releases"},
-             {"087", "de-escalates with"}, {"08", "yields to"}, {"09", "investigates"},
-             {"10", "makes demands of"}, {"112", "accuses"}, {"11", "criticizes"},
-             {"12", "rejects"}, {"13", "threatens"}, {"14", "protests against"},
-             {"15", "mobilizes against"}, {"163", "sanctions"}, {"16", "reduces relations with"},
-             {"173", "arrests"}, {"17", "coerces"}, {"18", "assaults"}, {"195", "strikes"},
-             {"19", "attacks"}, {"20", "uses mass violence against"}};
-    size_t i;
-    for (i = 0; i < sizeof t / sizeof t[0]; i++) {
-        if (strncmp(c->code, t[i].code, strlen(t[i].code)) == 0) {
-            return t[i].verb;
+    size_t k;
+    for (k = 0; k < r->n; k++) {
+        if (r->ent[k] == ent) {
+            return true;
         }
     }
-    return c->name;
+    return false;
 }
 
-static void put_names(annals__buf *b, const annals_doc *doc, const annals__role *r)
+/* Names of a role, three at most; entities of `skip` are left out. */
+static void put_names(annals__buf *b, const annals_doc *doc, const annals__role *r,
+                      const annals__role *skip)
 {
-    size_t k, n = r->n < 3 ? r->n : 3;
-    for (k = 0; k < n; k++) {
+    uint32_t keep[ANNALS__MAX_ROLE];
+    size_t k, n = 0, shown;
+    for (k = 0; k < r->n; k++) {
+        if (!skip || !in_role(skip, r->ent[k])) {
+            keep[n++] = r->ent[k];
+        }
+    }
+    shown = n < 3 ? n : 3;
+    for (k = 0; k < shown; k++) {
         if (k > 0) {
-            annals__buf_puts(b, k + 1 == n && r->n <= 3 ? " and " : ", ");
+            annals__buf_puts(b, k + 1 == shown && n <= 3 ? " and " : ", ");
         }
-        annals__buf_puts(b, ANNALS__ENTITY(doc, r->ent[k])->name);
+        annals__buf_puts(b, ANNALS__ENTITY(doc, keep[k])->name);
     }
-    if (r->n > 3) {
-        annals__buf_printf(b, " and %zu others", r->n - 3);
+    if (n > 3) {
+        annals__buf_printf(b, " and %zu others", n - 3);
     }
 }
 
-static const char *make_label(annals_doc *doc, const annals__event *e, const ev_code *c,
-                              annals__buf *b)
+static size_t names_left(const annals__role *r, const annals__role *skip)
 {
+    size_t k, n = 0;
+    for (k = 0; k < r->n; k++) {
+        n += !in_role(skip, r->ent[k]);
+    }
+    return n;
+}
+
+/* The verb of the label, agreeing with a plural subject: "meets" ->
+ * "meet", "makes demands" -> "make demands", "pushes" -> "push". */
+static void put_verb(annals__buf *b, const char *verb, bool plural)
+{
+    size_t n = strcspn(verb, " ");
+    if (plural && n > 3 && verb[n - 1] == 's') {
+        size_t cut = 1;
+        if (verb[n - 2] == 'e' && (verb[n - 3] == 'x' || (verb[n - 3] == 'h' && n > 4 &&
+                                                          (verb[n - 4] == 's' || verb[n - 4] == 'c')) ||
+                                   (verb[n - 3] == 's' && verb[n - 4] == 's'))) {
+            cut = 2;
+        }
+        annals__buf_put(b, verb, n - cut);
+        annals__buf_puts(b, verb + n);
+        return;
+    }
+    annals__buf_puts(b, verb);
+}
+
+static bool plural_source(const annals_doc *doc, const annals__role *r)
+{
+    const annals__entity *en;
+    size_t n;
+    if (r->n > 1) {
+        return true;
+    }
+    if (r->n == 0) {
+        return false;
+    }
+    /* "Houthis", "Israeli officials": first named in the plural */
+    en = ANNALS__ENTITY(doc, r->ent[0]);
+    if (en->first_mention < doc->mentions.n &&
+        (ANNALS__MENTION(doc, en->first_mention)->flags & ANNALS_MENTION_PLURAL)) {
+        return true;
+    }
+    /* a group with a plural name ("Houthis", "Kurds"; not "Hamas") */
+    n = strlen(en->name);
+    return en->kind == ANNALS_ENTITY_GROUP && n > 3 && en->name[n - 1] == 's' &&
+           en->name[n - 2] != 'a' && en->name[n - 2] != 's' && en->name[n - 2] != 'u';
+}
+
+/* The surface of a nominal trigger with its modifiers: "the October 7
+ * attack" -> "October 7 attack", "a drone attack" -> "drone attack". */
+static void put_noun_phrase(annals__buf *b, const ev_sent *s, const ev_trigger *t)
+{
+    size_t j = t->tb, k, start, end;
+    const char *text = s->doc->text;
+    bool space = false, first = true;
+    while (j > s->tb && t->tb - j < 3) {
+        const annals__token *p = ev_tok(s, j - 1);
+        if (!(p->flags & (ANNALS_TOK_WORD | ANNALS_TOK_NUMBER | ANNALS_TOK_ALNUM)) ||
+            (p->flags & ANNALS_TOK_POSSESSIVE) || s->kw[j - 1 - s->tb] != EV_KW_NONE ||
+            s->trig[j - 1 - s->tb] >= 0 || s->mention[j - 1 - s->tb] >= 0 ||
+            ((p->flags & ANNALS_TOK_CAP) && s->timex[j - 1 - s->tb] < 0)) {
+            break;
+        }
+        j--;
+    }
+    start = ev_tok(s, j)->start;
+    end = ev_tok(s, t->te - 1)->end;
+    for (k = start; k < end; k++) {
+        char c = text[k];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            space = true;
+            continue;
+        }
+        if (space) {
+            annals__buf_put(b, " ", 1);
+            space = false;
+        }
+        if (first && c >= 'a' && c <= 'z') {
+            c = (char)(c - 'a' + 'A');
+        }
+        first = false;
+        annals__buf_put(b, &c, 1);
+    }
+}
+
+/* Does the trigger end with its own preposition ("attack on", "talks with")? */
+static bool ends_with_prep(const ev_sent *s, const ev_trigger *t)
+{
+    unsigned k = s->kw[t->te - 1 - s->tb];
+    return t->te - t->tb > 1 &&
+           (k == EV_KW_ON || k == EV_KW_WITH || k == EV_KW_AGAINST || k == EV_KW_TO ||
+            k == EV_KW_OF || k == EV_KW_BETWEEN || k == EV_KW_IN || k == EV_KW_BY);
+}
+
+/*
+ * "<sources> <verb> [<prep>] <targets> [with <participants>] [in <places>]"
+ * ("Israel negotiates with Hamas", "Israel negotiates", "Qatar and Egypt
+ * meet Israel in Paris"); without a source, a noun phrase: the trigger's
+ * own words for a nominal trigger ("Drone attack on United States in
+ * Jordan"), else the code's noun ("Release of Mahendra Chaudhry").
+ * Places that are also targets are not repeated.
+ */
+static const char *make_label(ev_sent *s, const ev_trigger *t, const annals__event *e,
+                              const ev_code *c, annals__buf *b)
+{
+    annals_doc *doc = s->doc;
+    const char *prep;
     b->len = 0;
     if (b->ptr) {
         b->ptr[0] = '\0';
     }
     if (e->source.n) {
-        put_names(b, doc, &e->source);
-    } else {
-        annals__buf_puts(b, "Someone");
-    }
-    annals__buf_puts(b, " ");
-    annals__buf_puts(b, verb_of(c));
-    if (e->target.n) {
+        put_names(b, doc, &e->source, NULL);
         annals__buf_puts(b, " ");
-        put_names(b, doc, &e->target);
+        put_verb(b, c->verb, plural_source(doc, &e->source));
+        prep = c->vprep;
+    } else if (t->noun) {
+        put_noun_phrase(b, s, t);
+        prep = ends_with_prep(s, t) ? "" : c->nprep;
+    } else {
+        annals__buf_puts(b, c->noun);
+        prep = c->nprep;
+    }
+    if (e->target.n) {
+        if (prep[0]) {
+            annals__buf_puts(b, " ");
+            annals__buf_puts(b, prep);
+        }
+        annals__buf_puts(b, " ");
+        put_names(b, doc, &e->target, NULL);
     }
     if (e->participants.n) {
-        annals__buf_puts(b, " with ");
-        put_names(b, doc, &e->participants);
+        annals__buf_puts(b, e->source.n || e->target.n ? " with "
+                            : prep[0] || !t->noun ? " between " : " ");
+        put_names(b, doc, &e->participants, NULL);
     }
-    if (e->places.n) {
+    if (names_left(&e->places, &e->target)) {
         annals__buf_puts(b, " in ");
-        put_names(b, doc, &e->places);
+        put_names(b, doc, &e->places, &e->target);
     }
     return b->ptr ? annals__arena_strdup(&doc->arena, b->ptr) : "";
 }
@@ -304,7 +417,7 @@ static bool past_simple(const ev_sent *s, const ev_trigger *t)
     }
     for (j = t->tb; j > s->tb && j + 3 > t->tb;) {
         j--;
-        if (ev_tok_is(s, j, "has") || ev_tok_is(s, j, "have") || ev_tok_is(s, j, "had")) {
+        if (ev_is(s, j, EV_KW_HAS) || ev_is(s, j, EV_KW_HAVE) || ev_is(s, j, EV_KW_HAD)) {
             return false;
         }
     }
@@ -362,8 +475,9 @@ static annals_status emit(ev_sent *s, ev_trigger *t, annals__buf *lb, bool *warn
     if (!e) {
         return oom(err);
     }
-    memcpy(e->code, c->code, 3);
-    e->code[3] = '\0';
+    /* the 4-digit refinement when the trigger gives one ("0871") */
+    memcpy(e->code, c->code, sizeof e->code);
+    e->code[sizeof e->code - 1] = '\0';
     memcpy(e->root, c->root, 3);
     e->quad = c->quad;
     e->goldstein = c->goldstein;
@@ -425,7 +539,7 @@ static annals_status emit(ev_sent *s, ev_trigger *t, annals__buf *lb, bool *warn
         conf -= 0.05;
     }
     e->confidence = conf < 0.05 ? 0.05 : conf > 0.95 ? 0.95 : conf;
-    e->label = make_label(doc, e, c, lb);
+    e->label = make_label(s, t, e, c, lb);
     if (t->role_limit && !*warned) {
         *warned = true;
         if (annals__warn(doc, e->trigger_start,
@@ -464,11 +578,23 @@ static annals_status run_sentence(ev_sent *s, annals__buf *lb, annals_error *err
 
     for (i = 0; i < n; i++) {
         const annals__token *t = ev_tok(s, s->tb + i);
-        ev_infl infl = EV_BASE;
-        s->word[i] = (t->flags & (ANNALS_TOK_WORD | ANNALS_TOK_ALNUM))
-                         ? ev_word_of(s->lex, annals__tok_ptr(doc, t), annals__tok_len(t), &infl)
-                         : EV_NONE;
-        s->infl[i] = (uint8_t)infl;
+        const char *p = annals__tok_ptr(doc, t);
+        size_t len = annals__tok_len(t);
+        const ev_form *f = NULL;
+        /* one lookup: trigger lemma and keyword (single punctuation
+         * characters other than % and & are neither) */
+        if (len > 1 || (t->flags & (ANNALS_TOK_WORD | ANNALS_TOK_ALNUM)) || *p == '%' ||
+            *p == '&') {
+            f = ev_form_of(s->lex, p, len);
+        }
+        if (f && (t->flags & (ANNALS_TOK_WORD | ANNALS_TOK_ALNUM)) && f->word != EV_NONE) {
+            s->word[i] = f->word;
+            s->infl[i] = f->infl;
+        } else {
+            s->word[i] = EV_NONE;
+            s->infl[i] = EV_BASE;
+        }
+        s->kw[i] = f ? f->kw : (uint16_t)EV_KW_NONE;
         s->trig[i] = -1;
         s->seg[i] = 0;
         if (t->flags & ANNALS_TOK_QUOTE) {

@@ -12,6 +12,7 @@
 #define ANNALS_EVENTS_H
 
 #include "core/internal.h"
+#include "events/keywords.h"
 
 #define EV_NONE ((uint32_t)-1)
 #define EV_GAP ((uint32_t)-2)     /* `*` in a pattern */
@@ -32,12 +33,27 @@ enum {
 /* Inflection of a token relative to its lemma. */
 typedef enum ev_infl { EV_BASE = 0, EV_S, EV_ED, EV_ING } ev_infl;
 
+/* What one lower-case surface form is: a form of a trigger lemma (word
+ * EV_NONE when not) and/or a closed-class keyword (kw EV_KW_NONE when not). */
+typedef struct ev_form {
+    uint32_t word;
+    uint8_t infl;
+    uint8_t len;            /* of the key */
+    uint16_t kw;
+    uint32_t hash;          /* FNV-1a of the key */
+    uint32_t key;           /* offset of the key in keys */
+} ev_form;
+
 typedef struct ev_code {
     char code[5];           /* "040", "0871" */
     char root[3];
     int quad;               /* 0..3 */
     double goldstein;
     const char *name;       /* owned by the lexicon (strings vec) */
+    const char *verb;       /* label verb ("negotiates"), static */
+    const char *vprep;      /* before the verb's target ("with"), "" */
+    const char *noun;       /* label noun without a source ("Negotiations") */
+    const char *nprep;      /* before the noun's target ("with"), "" */
 } ev_code;
 
 typedef struct ev_pattern {
@@ -53,6 +69,7 @@ typedef struct ev_pattern {
 typedef struct ev_combine_rule {
     char outer[5];
     char inner[5];
+    size_t outer_len, inner_len;
     uint32_t code;
 } ev_combine_rule;
 
@@ -62,7 +79,11 @@ struct annals__event_lex {
     annals__vec patterns;   /* ev_pattern */
     annals__vec words;      /* const char * (owned, malloc) lemma strings by id */
     annals__map word_index; /* lemma -> id */
-    annals__map forms;      /* surface form -> id */
+    annals__vec entries;    /* ev_form: lemma id, inflection, keyword id, key */
+    annals__buf keys;       /* the lower-case surface forms, concatenated */
+    uint32_t *ftab;         /* open addressing over entries: index + 1, 0 = empty */
+    size_t fcap;            /* power of two */
+    uint32_t kwmask[EV_KW_COUNT]; /* EVC_* classes of each keyword id */
     annals__vec first;      /* uint32_t per word id: first pattern starting with it */
     annals__vec combines;   /* ev_combine_rule */
 };
@@ -73,6 +94,8 @@ bool ev_code_find(const struct annals__event_lex *lex, const char *code, uint32_
 /* Word id of a token (EV_NONE when no pattern uses it) and its inflection. */
 uint32_t ev_word_of(const struct annals__event_lex *lex, const char *s, size_t len,
                     ev_infl *infl);
+/* The form record of a token (NULL when the lexicon does not know it). */
+const ev_form *ev_form_of(const struct annals__event_lex *lex, const char *s, size_t len);
 const char *ev_word_str(const struct annals__event_lex *lex, uint32_t id);
 /* Code for OUTER (code index) + "to" + INNER (code index), or the outer code. */
 uint32_t ev_combine(const struct annals__event_lex *lex, uint32_t outer, uint32_t inner);
@@ -114,6 +137,7 @@ typedef struct ev_sent {
     /* per token, indexed by (token - tb) */
     uint32_t *word;         /* lexicon word id */
     uint8_t *infl;
+    uint16_t *kw;           /* keyword id (EV_KW_*) */
     int32_t *mention;       /* mention index covering the token, -1 */
     int32_t *timex;         /* timex covering the token, -1 */
     int32_t *trig;          /* trigger index whose span covers the token, -1 */
@@ -150,8 +174,26 @@ static inline annals__token *ev_tok(const ev_sent *s, size_t i)
 {
     return ANNALS__TOK(s->doc, i);
 }
-bool ev_tok_is(const ev_sent *s, size_t i, const char *w);
-bool ev_tok_in(const ev_sent *s, size_t i, const char *const *list);
+/* Keyword id of any token of the document (the slow path, for tokens
+ * outside the current sentence). */
+unsigned ev_kw_slow(const ev_sent *s, size_t i);
+
+static inline unsigned ev_kw(const ev_sent *s, size_t i)
+{
+    return i - s->tb < s->te - s->tb ? s->kw[i - s->tb] : ev_kw_slow(s, i);
+}
+
+/* Token i is the keyword `kw`. */
+static inline bool ev_is(const ev_sent *s, size_t i, unsigned kw)
+{
+    return ev_kw(s, i) == kw;
+}
+
+/* Token i belongs to one of the word classes `cls` (EVC_* bits). */
+static inline bool ev_in(const ev_sent *s, size_t i, uint32_t cls)
+{
+    return (s->lex->kwmask[ev_kw(s, i)] & cls) != 0;
+}
 
 /* triggers.c */
 annals_status ev_find_triggers(ev_sent *s);
@@ -162,7 +204,5 @@ void ev_roles(ev_sent *s);
 void ev_modality(ev_sent *s);
 void ev_dates(ev_sent *s);
 
-extern const char *const ev_determiners[];
-extern const char *const ev_be_forms[];
 
 #endif

@@ -61,22 +61,67 @@ const char *ev_word_str(const struct annals__event_lex *lex, uint32_t id)
     return *(const char **)annals__vec_at(&lex->words, id);
 }
 
+/* The lexicon's own table of surface forms: the key is lower-cased and
+ * hashed in one pass over the token, then one probe usually decides. */
+static const ev_form *form_find(const struct annals__event_lex *lex, const char *s, size_t len,
+                                char *buf, uint32_t *hash)
+{
+    uint32_t h = 2166136261u;
+    size_t i, k, mask;
+
+    for (i = 0; i < len; i++) {
+        char c = s[i];
+        if (c >= 'A' && c <= 'Z') {
+            c = (char)(c - 'A' + 'a');
+        }
+        buf[i] = c;
+        h = (h ^ (unsigned char)c) * 16777619u;
+    }
+    *hash = h;
+    if (lex->fcap == 0) {
+        return NULL;
+    }
+    mask = lex->fcap - 1;
+    for (k = h & mask;; k = (k + 1) & mask) {
+        uint32_t e = lex->ftab[k];
+        const ev_form *f;
+        if (e == 0) {
+            return NULL;
+        }
+        f = (const ev_form *)lex->entries.items + (e - 1);
+        if (f->hash == h && f->len == len) {
+            const char *key = lex->keys.ptr + f->key;
+            for (i = 0; i < len && key[i] == buf[i]; i++) {
+            }
+            if (i == len) {
+                return f;
+            }
+        }
+    }
+}
+
+const ev_form *ev_form_of(const struct annals__event_lex *lex, const char *s, size_t len)
+{
+    char buf[EV_WORD_MAX];
+    uint32_t h;
+
+    if (len == 0 || len >= sizeof buf) {
+        return NULL;
+    }
+    return form_find(lex, s, len, buf, &h);
+}
+
 uint32_t ev_word_of(const struct annals__event_lex *lex, const char *s, size_t len,
                     ev_infl *infl)
 {
-    char buf[EV_WORD_MAX];
-    size_t n, v;
+    const ev_form *f = ev_form_of(lex, s, len);
 
     *infl = EV_BASE;
-    if (len == 0 || len >= sizeof buf) {
+    if (!f || f->word == EV_NONE) {
         return EV_NONE;
     }
-    n = annals__lower(s, len, buf, sizeof buf);
-    if (!annals__map_get(&lex->forms, buf, n, &v)) {
-        return EV_NONE;
-    }
-    *infl = (ev_infl)(v & 3u);
-    return (uint32_t)(v >> 2);
+    *infl = (ev_infl)f->infl;
+    return f->word;
 }
 
 /* ------------------------------------------------------------ inflections */
@@ -102,14 +147,98 @@ static bool is_stopword(const char *w)
     return false;
 }
 
+static void form_slot(struct annals__event_lex *lex, uint32_t e)
+{
+    const ev_form *f = (const ev_form *)lex->entries.items + e;
+    size_t k, mask = lex->fcap - 1;
+    for (k = f->hash & mask; lex->ftab[k] != 0; k = (k + 1) & mask) {
+    }
+    lex->ftab[k] = e + 1;
+}
+
+/* The entry of a form (lower case), created (no lemma, no keyword) when new. */
+static ev_form *form_entry(struct annals__event_lex *lex, const char *form, size_t len)
+{
+    char buf[EV_WORD_MAX];
+    uint32_t h;
+    const ev_form *old;
+    ev_form *f;
+    size_t off;
+
+    if (len == 0 || len >= sizeof buf) {
+        return NULL;
+    }
+    old = form_find(lex, form, len, buf, &h);
+    if (old) {
+        return (ev_form *)(uintptr_t)old;
+    }
+    if ((lex->entries.n + 1) * 2 > lex->fcap) {
+        size_t cap = lex->fcap ? lex->fcap * 2 : 1024, i;
+        uint32_t *t = calloc(cap, sizeof *t);
+        if (!t) {
+            return NULL;
+        }
+        free(lex->ftab);
+        lex->ftab = t;
+        lex->fcap = cap;
+        for (i = 0; i < lex->entries.n; i++) {
+            form_slot(lex, (uint32_t)i);
+        }
+    }
+    off = lex->keys.len;
+    if (annals__buf_put(&lex->keys, buf, len) < 0 || off > UINT32_MAX) {
+        return NULL;
+    }
+    f = annals__vec_push(&lex->entries);
+    if (!f) {
+        return NULL;
+    }
+    f->word = EV_NONE;
+    f->infl = EV_BASE;
+    f->kw = EV_KW_NONE;
+    f->len = (uint8_t)len;
+    f->hash = h;
+    f->key = (uint32_t)off;
+    form_slot(lex, (uint32_t)(lex->entries.n - 1));
+    return f;
+}
+
 static annals_status put_form(struct annals__event_lex *lex, const char *form, size_t len,
                               uint32_t id, ev_infl infl, bool replace)
 {
-    size_t old;
-    if (!replace && annals__map_get(&lex->forms, form, len, &old)) {
-        return ANNALS_OK;
+    ev_form *f = form_entry(lex, form, len);
+    if (!f) {
+        return ANNALS_ENOMEM;
     }
-    return annals__map_put(&lex->forms, form, len, ((size_t)id << 2) | (size_t)infl);
+    if (replace || f->word == EV_NONE) {
+        f->word = id;
+        f->infl = (uint8_t)infl;
+    }
+    return ANNALS_OK;
+}
+
+/* The closed-class keywords (keywords.h) and their classes. */
+static annals_status add_keywords(struct annals__event_lex *lex)
+{
+    static const struct {
+        const char *word;
+        uint32_t classes;
+    } kws[] = {
+#define EV_KW_ROW(id, word, classes) {word, (uint32_t)(classes)},
+        EV_KEYWORDS(EV_KW_ROW)
+#undef EV_KW_ROW
+    };
+    size_t i;
+    lex->kwmask[EV_KW_NONE] = 0;
+    for (i = 0; i < sizeof kws / sizeof kws[0]; i++) {
+        ev_form *f = form_entry(lex, kws[i].word, strlen(kws[i].word));
+        if (!f) {
+            return ANNALS_ENOMEM;
+        }
+        f->kw = (uint16_t)(i + 1);
+        lex->kwmask[i + 1] = kws[i].classes;
+    }
+    return ANNALS_OK;
 }
 
 /* Register the regular inflections of lemma `w` (id) unless taken. */
@@ -229,6 +358,66 @@ static annals_status word_id(struct annals__event_lex *lex, const char *w, size_
 
 /* ------------------------------------------------------------------ rows */
 
+/* The words of event labels, by the longest listed prefix of the code:
+ * the verb ("negotiates") and the preposition before its target ("with"),
+ * and the noun ("Negotiations") and its preposition for events without a
+ * source. Longer prefixes come first. */
+static void label_words(ev_code *c)
+{
+    static const struct {
+        const char *code, *verb, *vprep, *noun, *nprep;
+    } t[] = {{"0871", "agrees a ceasefire", "with", "Ceasefire", "with"},
+             {"1823", "kills", "", "Killing", "of"},
+             {"041", "calls", "", "Call", "with"},
+             {"042", "visits", "", "Visit", "to"},
+             {"043", "hosts", "", "Visit hosted for", ""},
+             {"045", "mediates", "with", "Mediation", "with"},
+             {"046", "negotiates", "with", "Negotiations", "with"},
+             {"036", "offers to meet", "", "Offer to meet", ""},
+             {"057", "signs an agreement", "with", "Agreement", "with"},
+             {"055", "apologizes", "to", "Apology", "to"},
+             {"084", "releases", "", "Release", "of"},
+             {"087", "de-escalates", "with", "De-escalation", "with"},
+             {"112", "accuses", "", "Accusation", "against"},
+             {"163", "sanctions", "", "Sanctions", "on"},
+             {"173", "arrests", "", "Arrest", "of"},
+             {"195", "strikes", "", "Air strike", "on"},
+             {"01", "makes a statement", "on", "Statement", "on"},
+             {"02", "appeals", "to", "Appeal", "to"},
+             {"03", "pledges cooperation", "with", "Pledge of cooperation", "with"},
+             {"04", "meets", "", "Meeting", "with"},
+             {"05", "supports", "", "Support", "for"},
+             {"06", "cooperates", "with", "Cooperation", "with"},
+             {"07", "aids", "", "Aid", "to"},
+             {"08", "yields", "to", "Concession", "to"},
+             {"09", "investigates", "", "Investigation", "of"},
+             {"10", "makes demands", "of", "Demands", "on"},
+             {"11", "criticizes", "", "Criticism", "of"},
+             {"12", "rejects", "", "Rejection", "of"},
+             {"13", "threatens", "", "Threat", "against"},
+             {"14", "protests", "against", "Protest", "against"},
+             {"15", "mobilizes", "against", "Mobilization", "against"},
+             {"16", "reduces relations", "with", "Reduced relations", "with"},
+             {"17", "coerces", "", "Coercion", "of"},
+             {"18", "assaults", "", "Assault", "on"},
+             {"19", "attacks", "", "Attack", "on"},
+             {"20", "uses mass violence", "against", "Mass violence", "against"}};
+    size_t i;
+    for (i = 0; i < sizeof t / sizeof t[0]; i++) {
+        size_t n = strlen(t[i].code);
+        if (strncmp(c->code, t[i].code, n) == 0) {
+            c->verb = t[i].verb;
+            c->vprep = t[i].vprep;
+            c->noun = t[i].noun;
+            c->nprep = t[i].nprep;
+            return;
+        }
+    }
+    c->verb = c->name; /* every root is listed: not reached */
+    c->vprep = c->nprep = "";
+    c->noun = c->name;
+}
+
 static annals_status code_row(struct annals__event_lex *lex, const annals__field *f,
                               size_t n, unsigned line, annals_error *err)
 {
@@ -289,7 +478,11 @@ static annals_status code_row(struct annals__event_lex *lex, const annals__field
     c->quad = (int)quad;
     c->goldstein = g;
     c->name = dup_field(&f[4]);
-    return c->name ? ANNALS_OK : oom(err);
+    if (!c->name) {
+        return oom(err);
+    }
+    label_words(c);
+    return ANNALS_OK;
 }
 
 static annals_status code_cb(void *ud, const annals__field *f, size_t n, unsigned line,
@@ -453,15 +646,11 @@ static annals_status combine_row(struct annals__event_lex *lex, const annals__fi
     }
     memcpy(c->outer, f[1].s, f[1].len);
     c->outer[f[1].len] = '\0';
+    c->outer_len = f[1].len;
     memcpy(c->inner, f[2].s, f[2].len);
     c->inner[f[2].len] = '\0';
+    c->inner_len = f[2].len;
     return ANNALS_OK;
-}
-
-static bool prefix_of(const char *p, const char *code)
-{
-    size_t n = strlen(p);
-    return strncmp(p, code, n) == 0;
 }
 
 uint32_t ev_combine(const struct annals__event_lex *lex, uint32_t outer, uint32_t inner)
@@ -474,10 +663,13 @@ uint32_t ev_combine(const struct annals__event_lex *lex, uint32_t outer, uint32_
     for (i = lex->combines.n; i-- > 0;) {
         const ev_combine_rule *c = annals__vec_at(&lex->combines, i);
         size_t score;
-        if (!prefix_of(c->outer, o->code) || !prefix_of(c->inner, in->code)) {
+        /* codes are NUL-terminated, so a 4-digit prefix never matches a
+         * 3-digit code */
+        if (memcmp(c->outer, o->code, c->outer_len) != 0 ||
+            memcmp(c->inner, in->code, c->inner_len) != 0) {
             continue;
         }
-        score = strlen(c->outer) * 8 + strlen(c->inner);
+        score = c->outer_len * 8 + c->inner_len;
         if (score > best_len) {
             best_len = score;
             best = c->code;
@@ -532,7 +724,8 @@ annals_status annals__event_lex_new(struct annals__event_lex **out, annals_error
     annals__vec_init(&lex->patterns, sizeof(ev_pattern));
     annals__vec_init(&lex->words, sizeof(char *));
     annals__map_init(&lex->word_index);
-    annals__map_init(&lex->forms);
+    annals__buf_init(&lex->keys);
+    annals__vec_init(&lex->entries, sizeof(ev_form));
     annals__vec_init(&lex->first, sizeof(uint32_t));
     annals__vec_init(&lex->combines, sizeof(ev_combine_rule));
     rc = annals__tsv_each(annals__data_event_codes, annals__data_event_codes_len,
@@ -540,6 +733,9 @@ annals_status annals__event_lex_new(struct annals__event_lex **out, annals_error
     if (rc == ANNALS_OK) {
         rc = annals__tsv_each(annals__data_event_triggers, annals__data_event_triggers_len,
                               "triggers.tsv", trigger_cb, lex, err);
+    }
+    if (rc == ANNALS_OK && add_keywords(lex) < 0) {
+        rc = oom(err);
     }
     if (rc < 0) {
         annals__event_lex_free(lex);
@@ -567,7 +763,9 @@ void annals__event_lex_free(struct annals__event_lex *lex)
     annals__vec_dispose(&lex->patterns);
     annals__vec_dispose(&lex->words);
     annals__map_dispose(&lex->word_index);
-    annals__map_dispose(&lex->forms);
+    annals__buf_dispose(&lex->keys);
+    free(lex->ftab);
+    annals__vec_dispose(&lex->entries);
     annals__vec_dispose(&lex->first);
     annals__vec_dispose(&lex->combines);
     free(lex);

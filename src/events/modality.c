@@ -10,17 +10,6 @@
 #include <limits.h>
 #include <string.h>
 
-static const char *const negators[] = {"not", "n't", "never", "no", NULL};
-static const char *const hypothetical[] = {"would", "could", "might", "may", "should",
-                                           "must", "can", "ca", NULL};
-static const char *const future[] = {"will", "shall", "'ll", "wo", NULL};
-static const char *const plan_words[] = {"expected", "plans", "planned", "planning", "plan",
-                                         "set", "scheduled", "due", "intends", "intended",
-                                         "aims", "aimed", "hopes", "hoped", "going", "prepared",
-                                         "preparing", "ready", "wants", "wanted", "seeks",
-                                         "seeking", "sought", "is", "are", NULL};
-static const char *const neg_verbs[] = {"failed", "fails", "refused", "refuses", "declined",
-                                        "declines", NULL};
 
 static bool skip_adverb(const ev_sent *s, size_t j)
 {
@@ -28,9 +17,9 @@ static bool skip_adverb(const ev_sent *s, size_t j)
     size_t n = annals__tok_len(t);
     const char *p = annals__tok_ptr(s->doc, t);
     return (n > 4 && p[n - 2] == 'l' && p[n - 1] == 'y' && !(t->flags & ANNALS_TOK_CAP)) ||
-           ev_tok_is(s, j, "also") || ev_tok_is(s, j, "still") || ev_tok_is(s, j, "soon") ||
-           ev_tok_is(s, j, "then") || ev_tok_is(s, j, "again") || ev_tok_is(s, j, "be") ||
-           ev_tok_is(s, j, "have") || ev_tok_is(s, j, "been") || ev_tok_is(s, j, "later");
+           ev_is(s, j, EV_KW_ALSO) || ev_is(s, j, EV_KW_STILL) || ev_is(s, j, EV_KW_SOON) ||
+           ev_is(s, j, EV_KW_THEN) || ev_is(s, j, EV_KW_AGAIN) || ev_is(s, j, EV_KW_BE) ||
+           ev_is(s, j, EV_KW_HAVE) || ev_is(s, j, EV_KW_BEEN) || ev_is(s, j, EV_KW_LATER);
 }
 
 static void set_mod(ev_trigger *t, annals_modality m, const char *why)
@@ -54,42 +43,42 @@ static void local_modality(ev_sent *s, ev_trigger *t)
         if (s->seg[j - s->tb] != t->seg) {
             break;
         }
-        if (ev_tok_in(s, j, negators)) {
+        if (ev_in(s, j, EVC_NEG)) {
             set_mod(t, ANNALS_MOD_NEGATED, "negation");
             continue;
         }
-        if (ev_tok_in(s, j, future)) {
+        if (ev_in(s, j, EVC_FUTURE)) {
             set_mod(t, ANNALS_MOD_PLANNED, "future auxiliary");
             continue;
         }
-        if (ev_tok_in(s, j, hypothetical)) {
-            if (ev_tok_is(s, j, "would") && kind == EV_SEG_REPORTED) {
+        if (ev_in(s, j, EVC_HYPO)) {
+            if (ev_is(s, j, EV_KW_WOULD) && kind == EV_SEG_REPORTED) {
                 set_mod(t, ANNALS_MOD_PLANNED, "reported future");
             } else {
                 set_mod(t, ANNALS_MOD_HYPOTHETICAL, "modal verb");
             }
             continue;
         }
-        if (ev_tok_is(s, j, "to")) {
-            if (j > s->tb && ev_tok_in(s, j - 1, neg_verbs)) {
+        if (ev_is(s, j, EV_KW_TO)) {
+            if (j > s->tb && ev_in(s, j - 1, EVC_NEG_VERB)) {
                 set_mod(t, ANNALS_MOD_NEGATED, "refused/failed to");
                 break;
             }
-            if (j > s->tb && ev_tok_in(s, j - 1, plan_words) && !ev_tok_is(s, j - 1, "is") &&
-                !ev_tok_is(s, j - 1, "are")) {
+            if (j > s->tb && ev_in(s, j - 1, EVC_PLAN) && !ev_is(s, j - 1, EV_KW_IS) &&
+                !ev_is(s, j - 1, EV_KW_ARE)) {
                 set_mod(t, ANNALS_MOD_PLANNED, "plan/expectation");
                 break;
             }
-            if (j > s->tb && (ev_tok_is(s, j - 1, "is") || ev_tok_is(s, j - 1, "are"))) {
+            if (j > s->tb && (ev_is(s, j - 1, EV_KW_IS) || ev_is(s, j - 1, EV_KW_ARE))) {
                 set_mod(t, ANNALS_MOD_PLANNED, "is to");
                 break;
             }
             continue;
         }
-        if (skip_adverb(s, j) || ev_tok_is(s, j, "has") || ev_tok_is(s, j, "have") ||
-            ev_tok_is(s, j, "had") || ev_tok_is(s, j, "did") || ev_tok_is(s, j, "does") ||
-            ev_tok_is(s, j, "do") || ev_tok_is(s, j, "is") || ev_tok_is(s, j, "are") ||
-            ev_tok_is(s, j, "was") || ev_tok_is(s, j, "were")) {
+        if (skip_adverb(s, j) || ev_is(s, j, EV_KW_HAS) || ev_is(s, j, EV_KW_HAVE) ||
+            ev_is(s, j, EV_KW_HAD) || ev_is(s, j, EV_KW_DID) || ev_is(s, j, EV_KW_DOES) ||
+            ev_is(s, j, EV_KW_DO) || ev_is(s, j, EV_KW_IS) || ev_is(s, j, EV_KW_ARE) ||
+            ev_is(s, j, EV_KW_WAS) || ev_is(s, j, EV_KW_WERE)) {
             continue;
         }
         if (t->noun) {
@@ -99,10 +88,10 @@ static void local_modality(ev_sent *s, ev_trigger *t)
     }
     if (t->noun && t->tb > s->tb) {
         size_t p = t->tb - 1;
-        if (ev_tok_is(s, p, "planned") || ev_tok_is(s, p, "proposed") ||
-            ev_tok_is(s, p, "upcoming") || ev_tok_is(s, p, "expected")) {
+        if (ev_is(s, p, EV_KW_PLANNED) || ev_is(s, p, EV_KW_PROPOSED) ||
+            ev_is(s, p, EV_KW_UPCOMING) || ev_is(s, p, EV_KW_EXPECTED)) {
             set_mod(t, ANNALS_MOD_PLANNED, "planned noun");
-        } else if (ev_tok_is(s, p, "possible") || ev_tok_is(s, p, "potential")) {
+        } else if (ev_is(s, p, EV_KW_POSSIBLE) || ev_is(s, p, EV_KW_POTENTIAL)) {
             set_mod(t, ANNALS_MOD_HYPOTHETICAL, "possible noun");
         }
     }
@@ -201,9 +190,15 @@ static bool usable_timex(const ev_sent *s, int32_t x)
         return false;
     }
     tx = ANNALS__TIMEX(s->doc, (size_t)x);
-    return (tx->type == ANNALS_TIMEX_DATE || tx->type == ANNALS_TIMEX_TIME) &&
-           tx->value[0] != '\0' && strcmp(tx->value, "PRESENT_REF") != 0 &&
-           strcmp(tx->value, "PAST_REF") != 0 && strcmp(tx->value, "FUTURE_REF") != 0;
+    if (!(tx->type == ANNALS_TIMEX_DATE || tx->type == ANNALS_TIMEX_TIME) ||
+        tx->value[0] == '\0') {
+        return false;
+    }
+    if (tx->value[0] != 'P' && tx->value[0] != 'F') {
+        return true; /* digits or X: a calendar value */
+    }
+    return strcmp(tx->value, "PRESENT_REF") != 0 && strcmp(tx->value, "PAST_REF") != 0 &&
+           strcmp(tx->value, "FUTURE_REF") != 0;
 }
 
 static int pick_timex(const ev_sent *s, const ev_trigger *t, const char **why)
@@ -302,20 +297,15 @@ void ev_dates(ev_sent *s)
 
 static const struct {
     const char *w;
+    size_t len;
     long long v;
-} numwords[] = {{"one", 1}, {"two", 2}, {"three", 3}, {"four", 4}, {"five", 5}, {"six", 6},
-                {"seven", 7}, {"eight", 8}, {"nine", 9}, {"ten", 10}, {"eleven", 11},
-                {"twelve", 12}, {"thirteen", 13}, {"fourteen", 14}, {"fifteen", 15},
-                {"sixteen", 16}, {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19},
-                {"twenty", 20}, {"thirty", 30}, {"forty", 40}, {"fifty", 50}, {"sixty", 60},
-                {"seventy", 70}, {"eighty", 80}, {"ninety", 90}, {"hundred", 100},
-                {"a dozen", 12}, {"dozen", 12}};
-
-static const char *const units[] = {"day", "days", "week", "weeks", "month", "months",
-                                    "year", "years", "hour", "hours", "minute", "minutes",
-                                    "percent", "%", "km", "kilometres", "kilometers", "miles",
-                                    "dollars", "tons", "times", "am", "pm", "a.m.", "p.m.",
-                                    NULL};
+} numwords[] = {{"one", 3, 1}, {"two", 3, 2}, {"three", 5, 3}, {"four", 4, 4}, {"five", 4, 5},
+                {"six", 3, 6}, {"seven", 5, 7}, {"eight", 5, 8}, {"nine", 4, 9}, {"ten", 3, 10},
+                {"eleven", 6, 11}, {"twelve", 6, 12}, {"thirteen", 8, 13}, {"fourteen", 8, 14},
+                {"fifteen", 7, 15}, {"sixteen", 7, 16}, {"seventeen", 9, 17}, {"eighteen", 8, 18},
+                {"nineteen", 8, 19}, {"twenty", 6, 20}, {"thirty", 6, 30}, {"forty", 5, 40},
+                {"fifty", 5, 50}, {"sixty", 5, 60}, {"seventy", 7, 70}, {"eighty", 6, 80},
+                {"ninety", 6, 90}, {"hundred", 7, 100}, {"a dozen", 7, 12}, {"dozen", 5, 12}};
 
 /* Parse a number at token i: digits with separators or a number word. */
 static bool number_at(const ev_sent *s, size_t i, long long *v)
@@ -344,7 +334,7 @@ static bool number_at(const ev_sent *s, size_t i, long long *v)
         size_t bl = annals__lower(p, n, buf, sizeof buf);
         bool found = false;
         for (k = 0; k < sizeof numwords / sizeof numwords[0]; k++) {
-            if (strlen(numwords[k].w) == bl && memcmp(numwords[k].w, buf, bl) == 0) {
+            if (numwords[k].len == bl && memcmp(numwords[k].w, buf, bl) == 0) {
                 *v = numwords[k].v;
                 found = true;
                 break;
@@ -355,11 +345,11 @@ static bool number_at(const ev_sent *s, size_t i, long long *v)
         }
     }
     if (i + 1 < s->te) {
-        if (ev_tok_is(s, i + 1, "million")) {
+        if (ev_is(s, i + 1, EV_KW_MILLION)) {
             *v *= 1000000;
-        } else if (ev_tok_is(s, i + 1, "thousand")) {
+        } else if (ev_is(s, i + 1, EV_KW_THOUSAND)) {
             *v *= 1000;
-        } else if (ev_tok_is(s, i + 1, "hundred")) {
+        } else if (ev_is(s, i + 1, EV_KW_HUNDRED)) {
             *v *= 100;
         }
     }
@@ -373,56 +363,56 @@ static bool count_at(const ev_sent *s, size_t i, long long *mn, long long *mx, s
     int q = 0; /* 0 exact, 1 more than, 2 at least, 3 up to, 4 about */
     long long v;
 
-    if (ev_tok_is(s, j, "more") && ev_tok_is(s, j + 1, "than")) {
+    if (ev_is(s, j, EV_KW_MORE) && ev_is(s, j + 1, EV_KW_THAN)) {
         q = 1;
         j += 2;
-    } else if (ev_tok_is(s, j, "over") || ev_tok_is(s, j, "above")) {
+    } else if (ev_is(s, j, EV_KW_OVER) || ev_is(s, j, EV_KW_ABOVE)) {
         q = 1;
         j += 1;
-    } else if (ev_tok_is(s, j, "at") && ev_tok_is(s, j + 1, "least")) {
+    } else if (ev_is(s, j, EV_KW_AT) && ev_is(s, j + 1, EV_KW_LEAST)) {
         q = 2;
         j += 2;
-    } else if ((ev_tok_is(s, j, "up") && ev_tok_is(s, j + 1, "to")) ||
-               (ev_tok_is(s, j, "fewer") && ev_tok_is(s, j + 1, "than")) ||
-               (ev_tok_is(s, j, "less") && ev_tok_is(s, j + 1, "than"))) {
+    } else if ((ev_is(s, j, EV_KW_UP) && ev_is(s, j + 1, EV_KW_TO)) ||
+               (ev_is(s, j, EV_KW_FEWER) && ev_is(s, j + 1, EV_KW_THAN)) ||
+               (ev_is(s, j, EV_KW_LESS) && ev_is(s, j + 1, EV_KW_THAN))) {
         q = 3;
         j += 2;
-    } else if (ev_tok_is(s, j, "nearly") || ev_tok_is(s, j, "almost")) {
+    } else if (ev_is(s, j, EV_KW_NEARLY) || ev_is(s, j, EV_KW_ALMOST)) {
         q = 3;
         j += 1;
-    } else if (ev_tok_is(s, j, "around") || ev_tok_is(s, j, "about") ||
-               ev_tok_is(s, j, "some") || ev_tok_is(s, j, "approximately") ||
-               ev_tok_is(s, j, "roughly") || ev_tok_is(s, j, "an") ||
-               ev_tok_is(s, j, "estimated")) {
+    } else if (ev_is(s, j, EV_KW_AROUND) || ev_is(s, j, EV_KW_ABOUT) ||
+               ev_is(s, j, EV_KW_SOME) || ev_is(s, j, EV_KW_APPROXIMATELY) ||
+               ev_is(s, j, EV_KW_ROUGHLY) || ev_is(s, j, EV_KW_AN) ||
+               ev_is(s, j, EV_KW_ESTIMATED)) {
         q = 4;
         j += 1;
     }
     if (j >= s->te) {
         return false;
     }
-    if (ev_tok_is(s, j, "dozens") || ev_tok_is(s, j, "scores") ||
-        ev_tok_is(s, j, "hundreds") || ev_tok_is(s, j, "thousands")) {
-        if (ev_tok_is(s, j, "dozens")) {
+    if (ev_is(s, j, EV_KW_DOZENS) || ev_is(s, j, EV_KW_SCORES) ||
+        ev_is(s, j, EV_KW_HUNDREDS) || ev_is(s, j, EV_KW_THOUSANDS)) {
+        if (ev_is(s, j, EV_KW_DOZENS)) {
             *mn = 24, *mx = 143;
-        } else if (ev_tok_is(s, j, "scores")) {
+        } else if (ev_is(s, j, EV_KW_SCORES)) {
             *mn = 40, *mx = 199;
-        } else if (ev_tok_is(s, j, "hundreds")) {
+        } else if (ev_is(s, j, EV_KW_HUNDREDS)) {
             *mn = 200, *mx = 1999;
         } else {
             *mn = 2000, *mx = 999999;
         }
         *end = j + 1;
-        return !(j + 2 < s->te && ev_tok_is(s, j + 1, "of") && ev_tok_in(s, j + 2, units));
+        return !(j + 2 < s->te && ev_is(s, j + 1, EV_KW_OF) && ev_in(s, j + 2, EVC_UNIT));
     }
     if (!number_at(s, j, &v) || s->timex[j - s->tb] >= 0) {
         return false;
     }
     *end = j + 1;
-    if (j + 1 < s->te && (ev_tok_is(s, j + 1, "million") || ev_tok_is(s, j + 1, "thousand") ||
-                          ev_tok_is(s, j + 1, "hundred"))) {
+    if (j + 1 < s->te && (ev_is(s, j + 1, EV_KW_MILLION) || ev_is(s, j + 1, EV_KW_THOUSAND) ||
+                          ev_is(s, j + 1, EV_KW_HUNDRED))) {
         (*end)++;
     }
-    if (*end < s->te && ev_tok_in(s, *end, units)) {
+    if (*end < s->te && ev_in(s, *end, EVC_UNIT)) {
         return false;
     }
     if (*end < s->te && ev_tok(s, *end)->flags & ANNALS_TOK_HYPHEN) {
@@ -459,7 +449,7 @@ void ev_counts(ev_sent *s)
                     t->ce = end;
                     /* extend over the counted noun */
                     if (t->ce < t->tb && (ev_tok(s, t->ce)->flags & ANNALS_TOK_WORD) &&
-                        !ev_tok_in(s, t->ce, ev_be_forms)) {
+                        !ev_in(s, t->ce, EVC_BE)) {
                         t->ce++;
                     }
                     break;
@@ -477,9 +467,9 @@ void ev_counts(ev_sent *s)
                 t->cs = j;
                 /* the counted noun phrase: up to three more words */
                 while (k < s->te && steps < 3 && (ev_tok(s, k)->flags & ANNALS_TOK_WORD) &&
-                       s->trig[k - s->tb] < 0 && !ev_tok_is(s, k, "in") &&
-                       !ev_tok_is(s, k, "and") && !ev_tok_is(s, k, "at") &&
-                       !ev_tok_is(s, k, "on")) {
+                       s->trig[k - s->tb] < 0 && !ev_is(s, k, EV_KW_IN) &&
+                       !ev_is(s, k, EV_KW_AND) && !ev_is(s, k, EV_KW_AT) &&
+                       !ev_is(s, k, EV_KW_ON)) {
                     k++;
                     steps++;
                 }

@@ -14,21 +14,6 @@
 
 #define WINDOW 14
 
-static const char *const subordinators[] = {"after", "before", "while", "when", "because",
-                                            "although", "though", "whereas", "until",
-                                            "following", "amid", NULL};
-static const char *const conditionals[] = {"if", "unless", NULL};
-static const char *const relatives[] = {"who", "which", "whom", "whose", "that", NULL};
-static const char *const non_actor_preps[] = {"in", "at", "near", "outside", "inside",
-                                              "across", "into", "throughout", "from",
-                                              "during", "since", "until", "over",
-                                              "under", "like", "than", NULL};
-static const char *const light_verbs[] = {
-    "held", "hold", "holds", "holding", "continued", "continue", "continues", "conducted",
-    "conduct", "conducts", "launched", "launch", "launches", "launching", "carried",
-    "staged", "stage", "began", "begun", "begin", "begins", "started", "start", "resumed",
-    "resume", "waged", "wage", "mounted", "made", "make", "makes", "paid", "pay", "had",
-    "opened", "open", "announced", "ordered", "completed", NULL};
 
 static bool is_punct(const ev_sent *s, size_t i, char c)
 {
@@ -134,28 +119,28 @@ void ev_segment(ev_sent *s)
         }
         if (!closed_class_candidate(s, i)) {
             /* names, numbers, long words: none of the keywords below */
-        } else if (ev_tok_is(s, i, "according") && ev_tok_is(s, i + 1, "to") && i + 1 < s->te) {
+        } else if (ev_is(s, i, EV_KW_ACCORDING) && ev_is(s, i + 1, EV_KW_TO) && i + 1 < s->te) {
             s->according = true;
             s->according_tok = i;
             according_ret = cur;
             cur = new_seg(s, EV_SEG_ISLAND, cur);
-        } else if (!t && ev_tok_in(s, i, subordinators)) {
+        } else if (!t && ev_in(s, i, EVC_SUBORD)) {
             cur = new_seg(s, EV_SEG_SUBORD, cur);
             rel_ret = -1;
-        } else if (!t && ev_tok_in(s, i, conditionals)) {
+        } else if (!t && ev_in(s, i, EVC_COND)) {
             cur = new_seg(s, EV_SEG_COND, cur);
             rel_ret = -1;
-        } else if (!t && ev_tok_is(s, i, "as") && i > s->tb && i + 1 < s->te &&
-                   !ev_tok_is(s, i - 1, "such") && !ev_tok_is(s, i - 1, "well") &&
-                   !ev_tok_is(s, i - 1, "as") && !ev_tok_is(s, i - 1, "so") &&
-                   (s->mention[r + 1] >= 0 || ev_tok_is(s, i + 1, "the") ||
-                    ev_tok_is(s, i + 1, "he") || ev_tok_is(s, i + 1, "they") ||
-                    ev_tok_is(s, i + 1, "she") || ev_tok_is(s, i + 1, "it"))) {
+        } else if (!t && ev_is(s, i, EV_KW_AS) && i > s->tb && i + 1 < s->te &&
+                   !ev_is(s, i - 1, EV_KW_SUCH) && !ev_is(s, i - 1, EV_KW_WELL) &&
+                   !ev_is(s, i - 1, EV_KW_AS) && !ev_is(s, i - 1, EV_KW_SO) &&
+                   (s->mention[r + 1] >= 0 || ev_is(s, i + 1, EV_KW_THE) ||
+                    ev_is(s, i + 1, EV_KW_HE) || ev_is(s, i + 1, EV_KW_THEY) ||
+                    ev_is(s, i + 1, EV_KW_SHE) || ev_is(s, i + 1, EV_KW_IT))) {
             cur = new_seg(s, EV_SEG_SUBORD, cur);
             rel_ret = -1;
-        } else if (!t && ev_tok_in(s, i, relatives)) {
+        } else if (!t && ev_in(s, i, EVC_REL)) {
             bool reported = say_end != SIZE_MAX && i >= say_end && i <= say_end + 5 &&
-                            ev_tok_is(s, i, "that");
+                            ev_is(s, i, EV_KW_THAT);
             if (reported) {
                 cur = new_seg(s, EV_SEG_REPORTED, cur);
                 say_end = SIZE_MAX;
@@ -164,11 +149,11 @@ void ev_segment(ev_sent *s)
                 rel_ret = rel_comma ? cur : -1;
                 cur = new_seg(s, EV_SEG_RELATIVE, cur);
             }
-        } else if (!t && (ev_tok_is(s, i, "and") || ev_tok_is(s, i, "but") ||
-                          ev_tok_is(s, i, "or")) && i + 1 < s->te) {
+        } else if (!t && (ev_is(s, i, EV_KW_AND) || ev_is(s, i, EV_KW_BUT) ||
+                          ev_is(s, i, EV_KW_OR)) && i + 1 < s->te) {
             size_t j = i + 1;
-            if (j < s->te && (ev_tok_is(s, j, "also") || ev_tok_is(s, j, "then") ||
-                              ev_tok_is(s, j, "later"))) {
+            if (j < s->te && (ev_is(s, j, EV_KW_ALSO) || ev_is(s, j, EV_KW_THEN) ||
+                              ev_is(s, j, EV_KW_LATER))) {
                 j++;
             }
             if (j < s->te && verbal_trigger_at(s, j)) {
@@ -193,13 +178,13 @@ void ev_segment(ev_sent *s)
             size_t e = t->te;
             say_end = e;
             /* "said the US had ...": a complement without "that" */
-            if (e < s->te && !ev_tok_is(s, e, "that") && !ev_tok_is(s, e, "to") &&
-                !ev_tok_is(s, e, "on") && !ev_tok_is(s, e, "in") && !ev_tok_is(s, e, "of") &&
-                !ev_tok_is(s, e, "it") && !(ev_tok(s, e)->flags & ANNALS_TOK_PUNCT) &&
+            if (e < s->te && !ev_is(s, e, EV_KW_THAT) && !ev_is(s, e, EV_KW_TO) &&
+                !ev_is(s, e, EV_KW_ON) && !ev_is(s, e, EV_KW_IN) && !ev_is(s, e, EV_KW_OF) &&
+                !ev_is(s, e, EV_KW_IT) && !(ev_tok(s, e)->flags & ANNALS_TOK_PUNCT) &&
                 s->timex[e - s->tb] < 0 &&
-                (ev_tok_in(s, e, ev_determiners) || s->mention[e - s->tb] >= 0 ||
-                 ev_tok_is(s, e, "he") || ev_tok_is(s, e, "she") || ev_tok_is(s, e, "they") ||
-                 ev_tok_is(s, e, "we"))) {
+                (ev_in(s, e, EVC_DET) || s->mention[e - s->tb] >= 0 ||
+                 ev_is(s, e, EV_KW_HE) || ev_is(s, e, EV_KW_SHE) || ev_is(s, e, EV_KW_THEY) ||
+                 ev_is(s, e, EV_KW_WE))) {
                 size_t k;
                 cur = new_seg(s, EV_SEG_REPORTED, cur);
                 for (k = i; k < e; k++) {
@@ -300,10 +285,10 @@ static void add_list(ev_sent *s, ev_trigger *t, annals__role *r, size_t i)
      * the nearest separator must be a conjunction, so "Iranians, Ryder"
      * is no list */
     j = m->tok_begin;
-    if (j > s->tb && ev_tok_is(s, j - 1, "the")) {
+    if (j > s->tb && ev_is(s, j - 1, EV_KW_THE)) {
         j--;
     }
-    if (!(j > s->tb && (ev_tok_is(s, j - 1, "and") || ev_tok_is(s, j - 1, "or")))) {
+    if (!(j > s->tb && (ev_is(s, j - 1, EV_KW_AND) || ev_is(s, j - 1, EV_KW_OR)))) {
         goto right;
     }
     for (;;) {
@@ -312,10 +297,10 @@ static void add_list(ev_sent *s, ev_trigger *t, annals__role *r, size_t i)
             break;
         }
         j--;
-        if (ev_tok_is(s, j, "the") && j > s->tb) {
+        if (ev_is(s, j, EV_KW_THE) && j > s->tb) {
             j--;
         }
-        if (!(is_punct(s, j, ',') || ev_tok_is(s, j, "and") || ev_tok_is(s, j, "or")) ||
+        if (!(is_punct(s, j, ',') || ev_is(s, j, EV_KW_AND) || ev_is(s, j, EV_KW_OR)) ||
             j <= s->tb) {
             break;
         }
@@ -339,15 +324,15 @@ right:
         if (j >= s->te || count > s->max_fillers || ++hops > 8 * s->max_fillers) {
             break;
         }
-        if (!(is_punct(s, j, ',') || ev_tok_is(s, j, "and") || ev_tok_is(s, j, "or") ||
-              ev_tok_is(s, j, "&"))) {
+        if (!(is_punct(s, j, ',') || ev_is(s, j, EV_KW_AND) || ev_is(s, j, EV_KW_OR) ||
+              ev_is(s, j, EV_KW_AMP))) {
             break;
         }
         j++;
-        if (j < s->te && (ev_tok_is(s, j, "and") || ev_tok_is(s, j, "or"))) {
+        if (j < s->te && (ev_is(s, j, EV_KW_AND) || ev_is(s, j, EV_KW_OR))) {
             j++;
         }
-        if (j < s->te && ev_tok_is(s, j, "the")) {
+        if (j < s->te && ev_is(s, j, EV_KW_THE)) {
             j++;
         }
         if (j >= s->te) {
@@ -370,35 +355,33 @@ static bool actor_mention(const ev_sent *s, const annals__mention *m)
     return k != ANNALS_ENTITY_PLACE;
 }
 
-static const char *const loc_preps[] = {"in", "at", "near", "outside", "inside", "across",
-                                        "into", "throughout", "around", NULL};
 
 static bool after_prep_list(const ev_sent *s, const annals__mention *m,
-                            const char *const *preps);
+                            uint32_t preps);
 
 static bool after_place_prep(const ev_sent *s, const annals__mention *m)
 {
-    return after_prep_list(s, m, loc_preps);
+    return after_prep_list(s, m, EVC_LOC_PREP);
 }
 
 static bool after_nonactor_prep(const ev_sent *s, const annals__mention *m)
 {
-    return after_prep_list(s, m, non_actor_preps);
+    return after_prep_list(s, m, EVC_NONACTOR_PREP);
 }
 
 static bool after_prep_list(const ev_sent *s, const annals__mention *m,
-                            const char *const *preps)
+                            uint32_t preps)
 {
     size_t j = m->tok_begin, hops = 0;
     /* the first member of a list: "in Iraq, Syria and Yemen" */
     while (j > s->tb + 1 && hops < 32) {
         size_t k = j - 1;
         const annals__mention *p;
-        if (ev_tok_is(s, k, "and") || ev_tok_is(s, k, "or") || is_punct(s, k, ',')) {
+        if (ev_is(s, k, EV_KW_AND) || ev_is(s, k, EV_KW_OR) || is_punct(s, k, ',')) {
             if (is_punct(s, k, ',') && hops == 0 &&
                 !(m->tok_end < s->te && (is_punct(s, m->tok_end, ',') ||
-                                         ev_tok_is(s, m->tok_end, "and") ||
-                                         ev_tok_is(s, m->tok_end, "or")))) {
+                                         ev_is(s, m->tok_end, EV_KW_AND) ||
+                                         ev_is(s, m->tok_end, EV_KW_OR)))) {
                 break; /* "In Geneva, Ruritania met": no list */
             }
             if (k > s->tb && is_punct(s, k - 1, ',')) {
@@ -421,10 +404,10 @@ static bool after_prep_list(const ev_sent *s, const annals__mention *m,
         return false;
     }
     j--;
-    if (ev_tok_is(s, j, "the") && j > s->tb) {
+    if (ev_is(s, j, EV_KW_THE) && j > s->tb) {
         j--;
     }
-    return ev_tok_in(s, j, preps);
+    return ev_in(s, j, preps);
 }
 
 /* Nearest actor to the left of token `from` in segment `seg` (skipping
@@ -462,6 +445,32 @@ static size_t find_left_actor(const ev_sent *s, size_t from, int seg, int *stop_
     return SIZE_MAX;
 }
 
+/* Is the "by" at token j the agent of a participle that modifies the
+ * complement of the noun ("the release of hostages held by X")? Then it is
+ * no agent of the noun ("the arrest of leaders by X", "talks led by X"). */
+static bool participle_of_complement(const ev_sent *s, const ev_trigger *t, size_t j)
+{
+    static const char *const irregular[] = {"held", "led", "made", "kept", "built", "caught",
+                                            "brought", "sought", "run", "hit", "set", "taken",
+                                            "given", "seen", "driven", "won", NULL};
+    const annals__token *p = ev_tok(s, j - 1);
+    const char *w = annals__tok_ptr(s->doc, p);
+    size_t n = annals__tok_len(p), k;
+    bool of = false, participle;
+    for (k = t->te; k + 1 < j; k++) {
+        of = of || ev_is(s, k, EV_KW_OF);
+    }
+    if (!of || !(p->flags & ANNALS_TOK_WORD) || (p->flags & ANNALS_TOK_CAP) ||
+        s->trig[j - 1 - s->tb] >= 0) {
+        return false;
+    }
+    participle = n > 3 && w[n - 2] == 'e' && w[n - 1] == 'd';
+    for (k = 0; irregular[k] && !participle; k++) {
+        participle = strlen(irregular[k]) == n && memcmp(irregular[k], w, n) == 0;
+    }
+    return participle;
+}
+
 /* Target region to the right: the first actor mention, places collected. */
 static void right_region(ev_sent *s, ev_trigger *t, size_t from, bool want_target,
                          annals__role *target, bool dest)
@@ -483,8 +492,28 @@ static void right_region(ev_sent *s, ev_trigger *t, size_t from, bool want_targe
                 break;
             }
         }
-        if (ev_tok_is(s, j, "by") && !t->noun && !t->passive) {
+        if (ev_is(s, j, EV_KW_BY) && !t->noun && !t->passive) {
             break;
+        }
+        if (ev_is(s, j, EV_KW_BY) && t->noun) {
+            /* "attacks by X", "an attack on Y by X": the agent of the noun;
+             * "the release of hostages held by X": a modifier of the
+             * complement, where the search ends */
+            size_t k = j + 1;
+            const annals__mention *a;
+            if (j > t->te && participle_of_complement(s, t, j)) {
+                break;
+            }
+            if (k < s->te && ev_is(s, k, EV_KW_THE)) {
+                k++;
+            }
+            a = k < s->te ? mention_at(s, k) : NULL;
+            if (a && actor_mention(s, a) && t->source.n == 0) {
+                add_list(s, t, &t->source, k);
+                t->src_why = "by-phrase";
+                j = a->tok_end - 1;
+            }
+            continue;
         }
         m = mention_at(s, j);
         if (!m) {
@@ -503,9 +532,9 @@ static void right_region(ev_sent *s, ev_trigger *t, size_t from, bool want_targe
                     add_role(s, t, target, p->entity);
                 }
                 k = p->tok_end;
-                if (k < s->te && (is_punct(s, k, ',') || ev_tok_is(s, k, "and"))) {
+                if (k < s->te && (is_punct(s, k, ',') || ev_is(s, k, EV_KW_AND))) {
                     k++;
-                    if (k < s->te && ev_tok_is(s, k, "and")) {
+                    if (k < s->te && ev_is(s, k, EV_KW_AND)) {
                         k++;
                     }
                     continue;
@@ -527,14 +556,14 @@ static void right_region(ev_sent *s, ev_trigger *t, size_t from, bool want_targe
             continue;
         }
         if (!got && actor_mention(s, m)) {
-            if (ev_tok_is(s, m->tok_begin > s->tb ? m->tok_begin - 1 : m->tok_begin, "by") &&
+            if (ev_is(s, m->tok_begin > s->tb ? m->tok_begin - 1 : m->tok_begin, EV_KW_BY) &&
                 !t->passive && t->noun) {
                 /* "attacks by X": the source of a nominal event */
                 if (t->source.n == 0) {
                     add_list(s, t, &t->source, j);
                     t->src_why = "by-phrase";
                 }
-            } else if (m->tok_begin > s->tb && ev_tok_is(s, m->tok_begin - 1, "between")) {
+            } else if (m->tok_begin > s->tb && ev_is(s, m->tok_begin - 1, EV_KW_BETWEEN)) {
                 add_list(s, t, &t->participants, j);
                 got = true;
             } else {
@@ -554,7 +583,7 @@ static size_t by_agent(const ev_sent *s, const ev_trigger *t)
         if (seg_rel(s, j, t->seg) < 0) {
             break;
         }
-        if (ev_tok_is(s, j, "by")) {
+        if (ev_is(s, j, EV_KW_BY)) {
             size_t k;
             for (k = j + 1; k < s->te && k < j + 4; k++) {
                 const annals__mention *m = mention_at(s, k);
@@ -593,12 +622,12 @@ static void nominal_source(ev_sent *s, ev_trigger *t)
             }
             return;
         }
-        if (ev_tok_in(s, j, ev_determiners) && !ev_tok_is(s, j, "of")) {
+        if (ev_in(s, j, EVC_DET) && !ev_is(s, j, EV_KW_OF)) {
             continue;
         }
         if ((tk->flags & ANNALS_TOK_PUNCT) || s->trig[j - s->tb] >= 0 ||
-            ev_tok_in(s, j, non_actor_preps) || ev_tok_is(s, j, "of") ||
-            ev_tok_is(s, j, "to") || ev_tok_is(s, j, "and")) {
+            ev_in(s, j, EVC_NONACTOR_PREP) || ev_is(s, j, EV_KW_OF) ||
+            ev_is(s, j, EV_KW_TO) || ev_is(s, j, EV_KW_AND)) {
             return;
         }
     }
@@ -610,12 +639,12 @@ static bool light_verb_before(const ev_sent *s, const ev_trigger *t, size_t *lv)
     while (j > s->tb && steps < 4) {
         j--;
         steps++;
-        if (ev_tok_in(s, j, light_verbs)) {
+        if (ev_in(s, j, EVC_LIGHT)) {
             *lv = j;
             return true;
         }
         if (!(ev_tok(s, j)->flags & ANNALS_TOK_WORD) || mention_at(s, j) ||
-            s->trig[j - s->tb] >= 0 || ev_tok_in(s, j, non_actor_preps)) {
+            s->trig[j - s->tb] >= 0 || ev_in(s, j, EVC_NONACTOR_PREP)) {
             return false;
         }
     }
@@ -711,6 +740,35 @@ static void left_places(ev_sent *s, ev_trigger *t)
     }
 }
 
+static bool violent_code(const ev_code *c)
+{
+    return (c->root[0] == '1' && c->root[1] >= '8') || (c->root[0] == '2' && c->root[1] == '0');
+}
+
+/* ", killing four civilians": a casualty participle after a comma. Its host
+ * is the nearest live trigger to its left in the sentence. */
+static int participle_host(const ev_sent *s, const ev_trigger *t)
+{
+    size_t j = t->tb - 1, steps = 0; /* the comma */
+    if (t->noun || t->infl != EV_ING || !(t->flags & EV_F_CASUALTY) || t->tb <= s->tb ||
+        !is_punct(s, t->tb - 1, ',')) {
+        return -1;
+    }
+    while (j > s->tb && steps++ < 3 * WINDOW) {
+        int32_t k;
+        j--;
+        k = s->trig[j - s->tb];
+        if (k >= 0) {
+            const ev_trigger *o = annals__vec_at(&s->trigs, (size_t)k);
+            if (o->absorbed_by >= 0 || o->dead) {
+                continue;
+            }
+            return k;
+        }
+    }
+    return -1;
+}
+
 void ev_roles(ev_sent *s)
 {
     size_t ti;
@@ -734,7 +792,7 @@ void ev_roles(ev_sent *s)
                 const annals__token *h = ev_tok(s, t->tb);
                 size_t n = annals__tok_len(h);
                 gerund = n > 4 && memcmp(annals__tok_ptr(s->doc, h) + n - 3, "ing", 3) == 0 &&
-                         t->tb > s->tb && ev_tok_in(s, t->tb - 1, subordinators);
+                         t->tb > s->tb && ev_in(s, t->tb - 1, EVC_SUBORD);
             }
             if (verbal) {
                 a = find_left_actor(s, lv, t->seg, &stop, false);
@@ -787,7 +845,22 @@ void ev_roles(ev_sent *s)
             }
             continue;
         }
-        a = find_left_actor(s, t->tb, t->seg, &stop, (t->flags & EV_F_SAY) != 0);
+        a = SIZE_MAX;
+        {
+            int host = participle_host(s, t);
+            if (host >= 0) {
+                const ev_trigger *o = annals__vec_at(&s->trigs, (size_t)host);
+                if (violent_code(ev_code_at(s->lex, o->code))) {
+                    /* the killing is the toll of the violent act: one event */
+                    t->absorbed_by = host;
+                } else if (!o->noun) {
+                    inherit_source(s, t, o, "subject of the main clause");
+                }
+            }
+        }
+        if (t->absorbed_by < 0 && t->source.n == 0) {
+            a = find_left_actor(s, t->tb, t->seg, &stop, (t->flags & EV_F_SAY) != 0);
+        }
         if (a != SIZE_MAX && (t->flags & EV_F_CASUALTY)) {
             /* "the Israeli offensive against Hamas ... has killed": the actor
              * belongs to the violent noun phrase that is the subject */
@@ -878,7 +951,7 @@ void ev_roles(ev_sent *s)
         left_places(s, t);
         /* "demanded that the US cancel ...": the subject of the that-clause */
         if (t->target.n == 0 && !(t->flags & EV_F_SAY) && t->te < s->te &&
-            (ev_tok_is(s, t->te, "that") || ev_tok_is(s, t->te, "on"))) {
+            (ev_is(s, t->te, EV_KW_THAT) || ev_is(s, t->te, EV_KW_ON))) {
             size_t j;
             for (j = t->te + 1; j < s->te && j < t->te + 6; j++) {
                 const annals__mention *m = mention_at(s, j);

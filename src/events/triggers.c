@@ -10,60 +10,16 @@
 
 #include <string.h>
 
-const char *const ev_determiners[] = {
-    "the", "a", "an", "this", "these", "those", "its", "their", "his", "her", "our", "my",
-    "your", "any", "each", "every", "another", "no", "such", "further", "more", "new",
-    "first", "latest", "last", "recent", "further", "possible", "planned", "several",
-    "many", "some", "two", "three", "numerous", "of", NULL};
-
-const char *const ev_be_forms[] = {"was", "were", "is", "are", "be", "been", "being", "get",
-                                   "got", "gets", "'s", NULL};
-
-static const char *const verb_left[] = {
-    "will", "would", "shall", "should", "can", "could", "may", "might", "must", "to",
-    "did", "does", "do", "not", "n't", "never", "also", "he", "she", "they", "we", "i",
-    "it", "who", "which", "that", "and", "or", "'ll", "then", "again", "jointly", NULL};
-
-static const char *const noun_right[] = {"on", "against", "by", "of", "in", "at", "between",
-                                         "with", NULL};
-
-/* ASCII case-insensitive token comparison without strlen: most calls fail
- * on the first byte (this is the hot path of the stage). */
-static bool tok_eq(const ev_sent *s, const annals__token *t, const char *w)
+unsigned ev_kw_slow(const ev_sent *s, size_t i)
 {
-    const char *p = s->doc->text + t->start;
-    size_t n = t->end - t->start, k;
-    for (k = 0; k < n; k++) {
-        char c = p[k];
-        if (c >= 'A' && c <= 'Z') {
-            c = (char)(c - 'A' + 'a');
-        }
-        if (c != w[k]) { /* also stops at the end of w */
-            return false;
-        }
-    }
-    return w[n] == '\0';
-}
-
-bool ev_tok_is(const ev_sent *s, size_t i, const char *w)
-{
-    return i < s->doc->tokens.n && tok_eq(s, ANNALS__TOK(s->doc, i), w);
-}
-
-bool ev_tok_in(const ev_sent *s, size_t i, const char *const *list)
-{
-    size_t k;
     const annals__token *t;
+    const ev_form *f;
     if (i >= s->doc->tokens.n) {
-        return false;
+        return EV_KW_NONE;
     }
     t = ANNALS__TOK(s->doc, i);
-    for (k = 0; list[k]; k++) {
-        if (tok_eq(s, t, list[k])) {
-            return true;
-        }
-    }
-    return false;
+    f = ev_form_of(s->lex, annals__tok_ptr(s->doc, t), annals__tok_len(t));
+    return f ? f->kw : EV_KW_NONE;
 }
 
 static bool is_word(const ev_sent *s, size_t i)
@@ -87,7 +43,7 @@ static size_t left_skip_adv(const ev_sent *s, size_t i)
         j--;
         steps++;
         if ((ends_ly(s, j) && !(ev_tok(s, j)->flags & ANNALS_TOK_CAP)) ||
-            ev_tok_is(s, j, "also") || ev_tok_is(s, j, "still") || ev_tok_is(s, j, "already")) {
+            ev_is(s, j, EV_KW_ALSO) || ev_is(s, j, EV_KW_STILL) || ev_is(s, j, EV_KW_ALREADY)) {
             continue;
         }
         return j;
@@ -103,17 +59,17 @@ static bool verb_reading(const ev_sent *s, size_t i, ev_infl infl)
     if (p == SIZE_MAX) {
         return infl == EV_ED || infl == EV_ING;
     }
-    if (ev_tok_in(s, p, ev_determiners) || (ev_tok(s, p)->flags & ANNALS_TOK_POSSESSIVE)) {
+    if (ev_in(s, p, EVC_DET) || (ev_tok(s, p)->flags & ANNALS_TOK_POSSESSIVE)) {
         return false;
     }
     if (infl == EV_ED || infl == EV_ING) {
         return true;
     }
-    if (ev_tok_in(s, i + 1, noun_right) && (infl == EV_S || infl == EV_BASE) &&
-        !ev_tok_in(s, p, verb_left)) {
+    if (ev_in(s, i + 1, EVC_NOUN_RIGHT) && (infl == EV_S || infl == EV_BASE) &&
+        !ev_in(s, p, EVC_VERB_LEFT)) {
         return false;
     }
-    if (ev_tok_in(s, p, verb_left)) {
+    if (ev_in(s, p, EVC_VERB_LEFT)) {
         return true;
     }
     if (s->mention[p - s->tb] >= 0) {
@@ -175,16 +131,57 @@ static bool is_passive(const ev_sent *s, size_t i)
     while (j > s->tb && steps < 3) {
         j--;
         steps++;
-        if (ev_tok_in(s, j, ev_be_forms)) {
+        if (ev_in(s, j, EVC_BE)) {
             return true;
         }
-        if (!(ends_ly(s, j) || ev_tok_is(s, j, "not") || ev_tok_is(s, j, "n't") ||
-              ev_tok_is(s, j, "also") || ev_tok_is(s, j, "reportedly") ||
-              ev_tok_is(s, j, "allegedly"))) {
+        if (!(ends_ly(s, j) || ev_is(s, j, EV_KW_NOT) || ev_is(s, j, EV_KW_NT) ||
+              ev_is(s, j, EV_KW_ALSO) || ev_is(s, j, EV_KW_REPORTEDLY) ||
+              ev_is(s, j, EV_KW_ALLEGEDLY))) {
             return false;
         }
     }
     return false;
+}
+
+/* A verb pattern of one word for the lemma of an -ing form that the lexicon
+ * also lists as a noun ("killing" -> kill, "shelling" -> shell, "injuring"
+ * -> injure, "bombing" -> bomb), or EV_NONE. */
+static uint32_t participle_verb(const ev_sent *s, size_t i)
+{
+    const annals__token *tk = ev_tok(s, i);
+    const char *p = annals__tok_ptr(s->doc, tk);
+    size_t n = annals__tok_len(tk), k, tries;
+    char stem[EV_WORD_MAX + 1];
+
+    if (n < 6 || n >= EV_WORD_MAX || (p[n - 3] | 0x20) != 'i' || (p[n - 2] | 0x20) != 'n' ||
+        (p[n - 1] | 0x20) != 'g') {
+        return EV_NONE;
+    }
+    for (tries = 0; tries < 3; tries++) {
+        size_t len = n - 3;
+        const ev_form *f;
+        memcpy(stem, p, len);
+        if (tries == 1) {
+            stem[len++] = 'e'; /* injuring -> injure */
+        } else if (tries == 2) {
+            if (stem[len - 1] != stem[len - 2]) {
+                break;
+            }
+            len--; /* shipping -> ship */
+        }
+        f = ev_form_of(s->lex, stem, len);
+        if (!f || f->word == EV_NONE || f->infl != EV_BASE) {
+            continue;
+        }
+        for (k = *(const uint32_t *)annals__vec_at(&s->lex->first, f->word); k != EV_NONE;) {
+            const ev_pattern *vp = annals__vec_at(&s->lex->patterns, k);
+            if (!vp->noun && vp->n == 1) {
+                return (uint32_t)k;
+            }
+            k = vp->next;
+        }
+    }
+    return EV_NONE;
 }
 
 annals_status ev_find_triggers(ev_sent *s)
@@ -213,7 +210,7 @@ annals_status ev_find_triggers(ev_sent *s)
                 ok = (infl == EV_BASE || infl == EV_S);
             } else {
                 /* A verb reading, or a multiword verb pattern not after a determiner. */
-                ok = vread || (p->n > 1 && !(i > s->tb && ev_tok_in(s, i - 1, ev_determiners)));
+                ok = vread || (p->n > 1 && !(i > s->tb && ev_in(s, i - 1, EVC_DET)));
             }
             if (ok) {
                 end = try_pattern(s, p, i);
@@ -229,6 +226,17 @@ annals_status ev_find_triggers(ev_sent *s)
         }
         if (best == EV_NONE) {
             continue;
+        }
+        /* a participle clause: ", killing four civilians" is the verb, not
+         * the noun "killing" */
+        if (best_noun && best_end == i + 1 && i > s->tb && i + 1 < s->te &&
+            (ev_tok(s, i - 1)->flags & ANNALS_TOK_PUNCT) && s->doc->text[ev_tok(s, i - 1)->start] == ',' &&
+            !ev_is(s, i + 1, EV_KW_OF) && !(ev_tok(s, i + 1)->flags & ANNALS_TOK_PUNCT)) {
+            uint32_t vp = participle_verb(s, i);
+            if (vp != EV_NONE) {
+                best = vp;
+                infl = EV_ING;
+            }
         }
         t = annals__vec_push(&s->trigs);
         if (!t) {

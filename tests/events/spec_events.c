@@ -437,7 +437,12 @@ int main(int argc, char **argv)
             continue;
         }
         if (strncmp(line, "@dct ", 5) == 0) {
-            snprintf(dct, sizeof dct, "%s", line + 5);
+            size_t dn = strlen(line + 5);
+            if (dn >= sizeof dct) {
+                dn = sizeof dct - 1;
+            }
+            memcpy(dct, line + 5, dn);
+            dct[dn] = '\0';
             continue;
         }
         run_line(ctx, path, lineno, dct, line);

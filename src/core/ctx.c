@@ -61,6 +61,10 @@ annals_status annals_ctx_new(annals_ctx **out, const annals_options *opts, annal
     if (rc < 0) {
         goto done;
     }
+    rc = annals__date_lex_new(&ctx->dates, err);
+    if (rc < 0) {
+        goto done;
+    }
     *out = ctx;
     ctx = NULL;
 done:
@@ -75,6 +79,7 @@ void annals_ctx_free(annals_ctx *ctx)
     }
     annals__entity_lex_free(ctx->entities);
     annals__event_lex_free(ctx->events);
+    annals__date_lex_free(ctx->dates);
     annals__layout_ctx_free(ctx->gvc);
     free(ctx);
 }

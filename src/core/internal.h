@@ -193,7 +193,7 @@ struct annals_ctx {
     annals_options opts;
     struct annals__entity_lex *entities; /* entities/ */
     struct annals__event_lex *events;    /* events/ */
-    struct annals__date_lex *dates;      /* dates/ (may stay NULL if tables are static) */
+    struct annals__date_lex *dates;      /* dates/ word table */
     void *gvc;                           /* layout/: GVC_t *, created on first use */
 };
 
@@ -209,6 +209,8 @@ void annals__entity_lex_free(struct annals__entity_lex *lex);
 annals_status annals__entity_lex_load_row(struct annals__entity_lex *lex,
                                           const annals__field *fields, size_t n_fields,
                                           unsigned line, annals_error *err);
+annals_status annals__date_lex_new(struct annals__date_lex **out, annals_error *err);
+void annals__date_lex_free(struct annals__date_lex *lex);
 annals_status annals__event_lex_new(struct annals__event_lex **out, annals_error *err);
 void annals__event_lex_free(struct annals__event_lex *lex);
 annals_status annals__event_lex_load_row(struct annals__event_lex *lex,

@@ -203,6 +203,13 @@ typedef struct dproto {
     size_t split;   /* byte length of the first year within the token/match */
     size_t second;  /* byte offset (from match start) of the second year */
     size_t second_tok; /* token index of the second year (ranges over tokens) */
+    /* A range inside one token ("23-28 March 1951", "March 5-9, 1918",
+     * "August-September 1950"): two timexes, the first [match start, cut1)
+     * with month m1 / day d1, the second [cut2, match end) with m / d;
+     * cut1 and cut2 are byte offsets from the start of token cut_tok. */
+    bool split_range;
+    int m1, d1;
+    size_t cut_tok, cut1, cut2;
 } dproto;
 
 typedef struct dmatch {

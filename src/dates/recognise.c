@@ -317,6 +317,149 @@ static size_t rel_year_tail(rctx *r, size_t i, size_t k, dproto *p)
     return k + 2;
 }
 
+
+/* A hyphenated token "23-28" (two days of month, the second later) or
+ * "August-September" (two months, the second later): the two values and
+ * the byte offset of the second part. */
+static bool hyph_pair(rctx *r, size_t i, bool months, int *a, int *b, size_t *alen,
+                      size_t *boff)
+{
+    if (i >= r->n || !(TK(r, i)->flags & ANNALS_TOK_HYPHEN)) {
+        return false; /* "23-28" is one number token, "August-September" one word */
+    }
+    const annals__token *tk = TK(r, i);
+    const char *s = r->doc->text + tk->start;
+    size_t len = tk->end - tk->start;
+    const char *h = memchr(s, '-', len);
+    if (h == NULL) {
+        return false;
+    }
+    size_t la = (size_t)(h - s), lb = len - la - 1;
+    if (la == 0 || lb == 0 || la > 15 || lb > 15 || memchr(h + 1, '-', lb) != NULL) {
+        return false;
+    }
+    if (months) {
+        char buf[16];
+        dtok ta, tb;
+        size_t n1 = annals__lower(s, la, buf, sizeof buf);
+        if (!dates__lex_find(r->lx, buf, n1, &ta, true) || ta.cls != DC_MONTH ||
+            (ta.flags & DF_ABBR)) {
+            return false;
+        }
+        size_t n2 = annals__lower(h + 1, lb, buf, sizeof buf);
+        if (!dates__lex_find(r->lx, buf, n2, &tb, true) || tb.cls != DC_MONTH ||
+            (tb.flags & DF_ABBR)) {
+            return false;
+        }
+        *a = ta.val;
+        *b = tb.val;
+    } else {
+        if (la > 2 || lb > 2) {
+            return false;
+        }
+        int va = 0, vb = 0;
+        for (size_t k = 0; k < la; k++) {
+            if (s[k] < '0' || s[k] > '9') {
+                return false;
+            }
+            va = va * 10 + (s[k] - '0');
+        }
+        for (size_t k = 0; k < lb; k++) {
+            if (h[1 + k] < '0' || h[1 + k] > '9') {
+                return false;
+            }
+            vb = vb * 10 + (h[1 + k] - '0');
+        }
+        if (va < 1 || vb > 31) {
+            return false;
+        }
+        *a = va;
+        *b = vb;
+    }
+    if (*a >= *b) {
+        return false;
+    }
+    *alen = la;
+    *boff = la + 1;
+    return true;
+}
+
+
+/* "5-9", "23–28": token k is a dash and k + 1 a later day of month; the
+ * tokenizer splits digits around a hyphen. Returns that day or 0. */
+static int dash_day(rctx *r, size_t i, size_t k, int first)
+{
+    if (!same(r, i, k + 1) || !((TK(r, k)->flags & ANNALS_TOK_DASH) || is_char(r, k, '-'))) {
+        return 0;
+    }
+    const dtok *u = T(r, k + 1);
+    if (!plain_num(u) || u->ndig > 2 || u->num <= first || u->num > 31) {
+        return 0;
+    }
+    return u->num;
+}
+
+/* "23-28 March 1951", "August-September 1950": ranges inside one token. */
+static size_t r_hyph_range(rctx *r, size_t i, dproto *p)
+{
+    int a, b;
+    size_t alen, boff;
+    size_t j = i + 1;
+    int32_t y = Y_NONE;
+    if (hyph_pair(r, i, false, &a, &b, &alen, &boff)) {
+        const dtok *u = T(r, j);
+        if (!same(r, i, j) || u->cls != DC_MONTH) {
+            return 0;
+        }
+        size_t k = j + 1;
+        if (year_at(r, i, k, &y)) {
+            k++;
+        }
+        if (!valid_md(y, u->val, a) || !valid_md(y, u->val, b)) {
+            return 0;
+        }
+        p->kind = PK_CAL;
+        p->y = y;
+        p->m = p->m1 = u->val;
+        p->d = b;
+        p->d1 = a;
+        p->rule = "day-range-month";
+        p->split_range = true;
+        p->cut_tok = i;
+        p->cut1 = alen;
+        p->cut2 = boff;
+        return k;
+    }
+    if (hyph_pair(r, i, true, &a, &b, &alen, &boff) && year_at(r, i, j, &y)) {
+        p->kind = PK_CAL;
+        p->y = y;
+        p->m1 = a;
+        p->m = b;
+        p->rule = "month-range-year";
+        p->split_range = true;
+        p->cut_tok = i;
+        p->cut1 = alen;
+        p->cut2 = boff;
+        return j + 1;
+    }
+    return 0;
+}
+
+
+/* Token i follows an amount, so "a year", "annually" after it is a rate
+ * ("$1.76 a year", "358,000 a month", "rise 8% annually"), not a time. */
+static bool after_amount(rctx *r, size_t i)
+{
+    if (i == 0 || !same(r, i, i - 1)) {
+        return false;
+    }
+    const dtok *t = T(r, i - 1);
+    return t->cls == DC_NUM || is_char(r, i - 1, '%') ||
+           is_w(r, i - 1, "percent") || is_w(r, i - 1, "million") || is_w(r, i - 1, "billion") ||
+           is_w(r, i - 1, "thousand") || is_w(r, i - 1, "trillion") || is_w(r, i - 1, "cents") ||
+           is_w(r, i - 1, "dollars");
+}
+
 /* ----------------------------------------------------------- core rules */
 
 /* "February 6, 2024", "Feb. 6", "February 2024", "February of 2024", "May". */
@@ -334,6 +477,57 @@ static size_t r_month(rctx *r, size_t i, dproto *p)
     p->kind = PK_CAL;
     p->m = m;
     int d = same(r, i, j) ? day_of(T(r, j)) : 0;
+    {
+        int a, b;
+        size_t alen, boff;
+        if (same(r, i, j) && hyph_pair(r, j, false, &a, &b, &alen, &boff)) {
+            /* "March 5-9, 1918" */
+            size_t k = j + 1;
+            if (T(r, k)->cls == DC_COMMA && year_at(r, i, k + 1, &y)) {
+                k += 2;
+            } else if (year_at(r, i, k, &y)) {
+                k += 1;
+            } else {
+                y = Y_NONE;
+            }
+            if (valid_md(y, m, a) && valid_md(y, m, b)) {
+                p->y = y;
+                p->m = p->m1 = m;
+                p->d1 = a;
+                p->d = b;
+                p->rule = "month-day-range";
+                p->split_range = true;
+                p->cut_tok = j;
+                p->cut1 = alen;
+                p->cut2 = boff;
+                return k;
+            }
+        }
+    }
+    int d2 = d > 0 && plain_num(T(r, j)) ? dash_day(r, i, j + 1, d) : 0;
+    if (d2 > 0) {
+        /* "March 5-9, 1918": two timexes, "March 5" and "9, 1918" */
+        size_t k = j + 3;
+        if (T(r, k)->cls == DC_COMMA && year_at(r, i, k + 1, &y)) {
+            k += 2;
+        } else if (year_at(r, i, k, &y)) {
+            k += 1;
+        } else {
+            y = Y_NONE;
+        }
+        if (valid_md(y, m, d) && valid_md(y, m, d2)) {
+            p->y = y;
+            p->m = p->m1 = m;
+            p->d1 = d;
+            p->d = d2;
+            p->rule = "month-day-range";
+            p->split_range = true;
+            p->cut_tok = j;
+            p->cut1 = TK(r, j)->end - TK(r, j)->start;
+            p->cut2 = TK(r, j + 2)->start - TK(r, j)->start;
+            return k;
+        }
+    }
     if (d > 0 && T(r, j)->cls != DC_ORDW) {
         size_t k = j + 1;
         if (T(r, k)->cls == DC_COMMA && year_at(r, i, k + 1, &y)) {
@@ -386,6 +580,29 @@ static size_t r_daymonth(rctx *r, size_t i, dproto *p)
         return 0;
     }
     size_t j = i + 1;
+    int d2 = plain_num(t) ? dash_day(r, i, j, d) : 0;
+    if (d2 > 0 && same(r, i, j + 2) && T(r, j + 2)->cls == DC_MONTH) {
+        /* "23-28 March 1951": two timexes, "23" and "28 March 1951" */
+        int m = T(r, j + 2)->val;
+        int32_t y = Y_NONE;
+        size_t k = j + 3;
+        if (year_at(r, i, k, &y)) {
+            k++;
+        }
+        if (valid_md(y, m, d) && valid_md(y, m, d2)) {
+            p->kind = PK_CAL;
+            p->y = y;
+            p->m = p->m1 = m;
+            p->d1 = d;
+            p->d = d2;
+            p->rule = "day-range-month";
+            p->split_range = true;
+            p->cut_tok = i;
+            p->cut1 = TK(r, i)->end - TK(r, i)->start;
+            p->cut2 = TK(r, j + 1)->start - TK(r, i)->start;
+            return k;
+        }
+    }
     if (T(r, j)->cls == DC_OF && same(r, i, j)) {
         j++;
     } else if (t->cls == DC_ORDW) {
@@ -681,6 +898,10 @@ static size_t r_season(rctx *r, size_t i, dproto *p)
     if (fall && i > 0 && !same(r, i, i - 1)) {
         return 0;
     }
+    if (fall && i > 0 && is_w(r, i - 1, "to") && same(r, i, j) &&
+        !(TK(r, j)->flags & ANNALS_TOK_PUNCT) && !is_year_tok(T(r, j))) {
+        return 0; /* "began to fall apart", "continued to fall to the Allies" */
+    }
     p->kind = PK_MONTHREL;
     p->dir = DIR_AUTO;
     p->rule = "season";
@@ -730,6 +951,12 @@ static size_t r_quarter(rctx *r, size_t i, dproto *p)
         yq = T(r, j)->num;
         j++;
     }
+    bool year_ago = false;
+    if (T(r, j)->cls == DC_HYPH && same(r, i, j + 2) &&
+        (is_w(r, j, "year-ago") || is_w(r, j, "year-earlier")) && ord_small(T(r, j + 1)) > 0) {
+        year_ago = true; /* "the year-ago third quarter" */
+        j++;
+    }
     if (T(r, j)->cls == DC_FISCAL && same(r, i, j + 1)) {
         j++;
     }
@@ -747,6 +974,12 @@ static size_t r_quarter(rctx *r, size_t i, dproto *p)
         if (u->cls == DC_UNIT && u->val == DU_QUARTER && !(u->flags & DF_PLURAL)) {
             p->quarter = q;
             p->rule = "quarter";
+            if (year_ago) {
+                p->kind = PK_QUARTER;
+                p->n = -1;
+                p->rule = "year-ago-quarter";
+                return j + 2;
+            }
             return quarter_tail(r, i, j + 2, p);
         }
         if (u->cls == DC_HALF && q <= 2) {
@@ -865,6 +1098,12 @@ static size_t r_rel(rctx *r, size_t i, dproto *p)
         return 0;
     }
     const dtok *u = T(r, j);
+    if (u->cls == DC_HALF && rel == DREL_LAST) {
+        p->half = 2; /* "the last half of 1989" */
+        p->rule = "half";
+        size_t e = quarter_tail(r, i, j + 1, p);
+        return p->kind == PK_CAL ? e : 0;
+    }
     bool plural = false;
     int unit = unit_at(r, j, &plural);
     if (unit != DU_NONE && plural && unit != DU_WEEKEND &&
@@ -1023,6 +1262,10 @@ static size_t r_count(rctx *r, size_t i, dproto *p)
     }
     if (unit == DU_NIGHT && T(r, i)->cls == DC_A) {
         return 0; /* "a night" */
+    }
+    if (T(r, i)->cls == DC_A && !plural && after_amount(r, i) &&
+        T(r, j + 1)->cls != DC_AGO && T(r, j + 1)->cls != DC_DIR) {
+        return 0; /* "$500 million a year", "358,000 a month": a rate */
     }
     size_t k = j + 1;
     const dtok *u = T(r, k);
@@ -1498,6 +1741,9 @@ static size_t r_set(rctx *r, size_t i, dproto *p)
         if (is_w(r, i, "annual")) {
             return 0;
         }
+        if (is_w(r, i, "annually") && after_amount(r, i)) {
+            return 0; /* "to rise 8.5% annually": a rate */
+        }
         p->kind = PK_SET;
         p->type = ANNALS_TIMEX_SET;
         p->unit = t->val == DU_NIGHT ? DU_DAY : t->val;
@@ -1598,6 +1844,12 @@ static size_t r_the(rctx *r, size_t i, dproto *p)
         return 0;
     }
     const dtok *u = T(r, j);
+    if (is_year_tok(u) && same(r, i, j + 1) && is_w(r, j + 1, "period")) {
+        p->kind = PK_QUARTER; /* "the 1988 period": the quarter reported, that year */
+        p->y = u->num;
+        p->rule = "year-period";
+        return j + 2;
+    }
     if (u->cls == DC_UNIT && u->val == DU_WEEKEND && !(u->flags & DF_PLURAL)) {
         p->kind = PK_SHIFT;
         p->unit = DU_WEEKEND;
@@ -1638,12 +1890,18 @@ static size_t r_the(rctx *r, size_t i, dproto *p)
                     p->n = 0;
                     p->anchor = ANCH_AUTO;
                     p->rule = "the-current-year";
-                } else {
-                    p->kind = PK_DUR;
+                } else if (is_w(r, k + 1, "ended") || is_w(r, k + 1, "ending")) {
+                    p->kind = PK_DUR; /* "for the year ended Sept. 30" */
                     p->type = ANNALS_TIMEX_DURATION;
                     p->unit = DU_YEAR;
                     p->n = 1;
                     p->rule = "the-year";
+                } else {
+                    p->kind = PK_SHIFT; /* "for the year", "earlier in the year" */
+                    p->unit = DU_YEAR;
+                    p->n = 0;
+                    p->anchor = ANCH_AUTO;
+                    p->rule = "the-year-date";
                 }
                 return k + 1;
             }
@@ -1718,9 +1976,9 @@ static size_t r_the(rctx *r, size_t i, dproto *p)
 
 /* The core rules that can start at a token of each class: one table,
  * so a token only runs the rules that could match it. */
-#define MAX_RULES 7
+#define MAX_RULES 8
 static const rule_fn rule_table[DC_COUNT][MAX_RULES] = {
-    [DC_NUM] = {r_numeric, r_time, r_daymonth, r_year, r_count, r_quarter, NULL},
+    [DC_NUM] = {r_numeric, r_time, r_daymonth, r_year, r_count, r_quarter, r_hyph_range, NULL},
     [DC_ORDNUM] = {r_daymonth, r_century, r_quarter, NULL},
     [DC_ORDW] = {r_daymonth, r_century, r_quarter, NULL},
     [DC_MONTH] = {r_month, NULL},
@@ -1735,7 +1993,7 @@ static const rule_fn rule_table[DC_COUNT][MAX_RULES] = {
     [DC_REL] = {r_rel, NULL},
     [DC_A] = {r_count, NULL},
     [DC_NUMW] = {r_count, r_year, NULL},
-    [DC_HYPH] = {r_count, r_hyph, r_quarter, NULL},
+    [DC_HYPH] = {r_count, r_hyph, r_quarter, r_hyph_range, NULL},
     [DC_UNIT] = {r_bare_plural, NULL},
     [DC_REFW] = {r_ref, NULL},
     [DC_PRESENT] = {r_ref, NULL},
@@ -2022,6 +2280,33 @@ static annals_status recognise_all(rctx *rp, annals__vec *out, annals_error *err
         size_t e = match_at(&r, i, &p, 0);
         if (e <= i) {
             i++;
+            continue;
+        }
+        if (p.kind != PK_NONE && p.split_range) {
+            dmatch *m = annals__vec_push(out);
+            dmatch *m2 = m ? annals__vec_push(out) : NULL;
+            if (m2 == NULL) {
+                return annals__error(err, ANNALS_ENOMEM, ANNALS_STAGE_DATES,
+                                     TK(&r, i)->start, "out of memory");
+            }
+            m = annals__vec_at(out, out->n - 2);
+            size_t ct = p.cut_tok;
+            dproto p1 = p;
+            p1.m = p.m1;
+            p1.d = p.d1;
+            p1.split_range = false;
+            p.split_range = false;
+            m->p = p1;
+            m->tb = i;
+            m->te = ct + 1;
+            m->sb = TK(&r, i)->start;
+            m->se = TK(&r, ct)->start + p.cut1;
+            m2->p = p;
+            m2->tb = ct;
+            m2->te = e;
+            m2->sb = TK(&r, ct)->start + p.cut2;
+            m2->se = TK(&r, e - 1)->end;
+            i = e;
             continue;
         }
         if (p.kind != PK_NONE && p.y2 != 0) {

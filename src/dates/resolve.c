@@ -186,7 +186,7 @@ dtense dates__tense(const annals_doc *doc, dates_cues *tc, size_t tok_begin, siz
         if (c == 5) {
             /* "will be repaired", "is expected", "had been damaged" */
             c = DT_PAST;
-            for (size_t q = k; q > lo && q + 3 > k;) {
+            for (size_t q = k; q > s->tok_begin && q + 3 > k;) {
                 q--;
                 int a = cue_at(doc, tc, q);
                 if (a == DT_FUTURE || a == DT_PRESENT) {
@@ -853,9 +853,15 @@ static void resolve_one(rstate *st, const dmatch *mt, rout *o)
         int dir = p->dir;
         if (dir == DIR_AUTO) {
             tense = dates__tense(st->doc, st->cues, mt->tb, mt->te);
+            bool poss = mt->te < st->doc->tokens.n &&
+                        (ANNALS__TOK(st->doc, mt->te)->flags & ANNALS_TOK_POSSESSIVE);
+            bool until = mt->tb > 0 && (annals__tok_is(st->doc, mt->tb - 1, "until") ||
+                                        annals__tok_is(st->doc, mt->tb - 1, "till"));
             if (!a.is_dct && st->doc->narrative) {
                 dir = 2; /* narrative: on or after the reference */
-            } else if (tense == DT_FUTURE) {
+            } else if (poss) {
+                dir = -2; /* "Wednesday's ruling": an event already reported */
+            } else if (tense == DT_FUTURE || until) {
                 dir = 2; /* on or after: news names today's weekday too */
             } else {
                 dir = -2; /* on or before */
@@ -1016,6 +1022,10 @@ static void resolve_one(rstate *st, const dmatch *mt, rout *o)
                                                         : 0;
             }
             int base = (am <= 2 && s == 4) ? ay - 1 : ay;
+            if (dir == 0 && s == 4 && am >= 10 && !a.is_dct && st->doc->narrative) {
+                base = ay + 1; /* a story in December: "winter" is the one that follows,
+                                  named (as histories do) by its January */
+            }
             int ord = base * 4 + (s - 1);
             if (dir == -1 || dir == -3) {
                 while (ord > cur || (dir == -1 && ord == cur)) {
@@ -1063,6 +1073,13 @@ static void resolve_one(rstate *st, const dmatch *mt, rout *o)
             } else if (!shift_day(a.day, DU_QUARTER, -1, &day)) {
                 break;
             }
+            if (p->y != Y_NONE) {
+                /* "the 1988 period": the reported quarter in that year */
+                snprintf(v, cap, "%04d-Q%d", (int)p->y, quarter_of_day(day));
+                o->anchored = true;
+                o->calendar = true;
+                break;
+            }
             fmt_unit(v, cap, day, DU_QUARTER, 0);
             o->anchored = true;
             o->calendar = true;
@@ -1075,6 +1092,9 @@ static void resolve_one(rstate *st, const dmatch *mt, rout *o)
         int y = ay;
         if (q > aq && tense != DT_FUTURE && a.is_dct) {
             y = ay - 1;
+        }
+        if (p->n == -1) {
+            y--; /* "the year-ago third quarter" */
         }
         if (p->quarter > 0) {
             snprintf(v, cap, "%04d-Q%d", y, p->quarter);
@@ -1196,9 +1216,12 @@ static annals_status resolve_all(annals_doc *doc, const annals__vec *matches, da
         }
         dates__value_bounds(tx->value, &tx->earliest, &tx->latest, &tx->precision);
         apply_mod_bounds(mt->p.mod, &tx->earliest, &tx->latest);
-        /* the reference time moves with every calendar date of the story */
+        /* the reference time moves with every calendar date of the story
+         * (not with a season the story only alludes to: "the winter") */
         if (o.calendar && tx->earliest != ANNALS__NO_DAY && tx->type != ANNALS_TIMEX_DURATION &&
             mt->p.kind != PK_YEARAGO &&
+            !(doc->narrative && mt->p.kind == PK_MONTHREL && mt->p.season > 0) &&
+            !(mt->p.kind == PK_QUARTER && mt->p.y != Y_NONE) && /* "the 1988 period" */
             tx->precision <= ANNALS_PREC_YEAR &&
             !(doc->narrative && deictic_rule(&mt->p))) {
             st.ref.set = true;
@@ -1206,8 +1229,8 @@ static annals_status resolve_all(annals_doc *doc, const annals__vec *matches, da
             st.ref.prec = tx->precision == ANNALS_PREC_TIME ? ANNALS_PREC_DAY : tx->precision;
             st.ref.idx = idx;
             st.ref.explicit_year = mt->p.kind == PK_CAL && mt->p.y != Y_NONE;
-            if (tx->precision == ANNALS_PREC_QUARTER) {
-                st.quarter = st.ref;
+            if (tx->precision == ANNALS_PREC_QUARTER && (!st.has_dct || tx->latest < st.dct)) {
+                st.quarter = st.ref; /* a finished quarter can be the one reported */
             }
         }
     }

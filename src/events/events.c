@@ -131,7 +131,8 @@ static void fold_repeats(ev_sent *s)
             if (o->dead || o->absorbed_by >= 0) {
                 continue;
             }
-            if (o->seg == t->seg && !o->noun && is_root(oc, c->root) &&
+            if (o->seg == t->seg && !o->noun &&
+                (is_root(oc, c->root) || (violent(oc) && violent(c))) &&
                 ((t->tb == o->te + 1 && (ev_is(s, o->te, EV_KW_OR) || ev_is(s, o->te, EV_KW_AND))) ||
                  (ev_is(s, t->tb - 1, EV_KW_TO) && t->tb < o->te + 16))) {
                 t->absorbed_by = (int)k;
@@ -205,6 +206,28 @@ static bool state_actor(const annals_doc *doc, uint32_t e)
         return false;
     }
     return en->country[0] != '\0' && en->kind == ANNALS_ENTITY_ORGANIZATION;
+}
+
+/* The entity appears in the sentence as the adjective of armed men of no
+ * state ("Burundian militiamen", "Afghan insurgents"). */
+static bool nonstate_mention(const ev_sent *s, uint32_t ent)
+{
+    size_t j;
+    for (j = s->tb; j < s->te; j++) {
+        const annals__mention *m;
+        if (s->mention[j - s->tb] < 0) {
+            continue;
+        }
+        m = ANNALS__MENTION(s->doc, (size_t)s->mention[j - s->tb]);
+        if (m->entity == ent && (m->flags & ANNALS_MENTION_ADJ) && m->tok_end < s->te &&
+            ev_in(s, m->tok_end, EVC_NONSTATE)) {
+            return true;
+        }
+        if (m->tok_end > j + 1) {
+            j = m->tok_end - 1;
+        }
+    }
+    return false;
 }
 
 /* ------------------------------------------------------------- labels */
@@ -284,8 +307,9 @@ static bool plural_source(const annals_doc *doc, const annals__role *r)
     /* "Houthis", "Israeli officials": first named in the plural */
     en = ANNALS__ENTITY(doc, r->ent[0]);
     if (en->first_mention < doc->mentions.n &&
-        (ANNALS__MENTION(doc, en->first_mention)->flags & ANNALS_MENTION_PLURAL)) {
-        return true;
+        (ANNALS__MENTION(doc, en->first_mention)->flags &
+         (ANNALS_MENTION_PLURAL | ANNALS_MENTION_ADJ)) == ANNALS_MENTION_PLURAL) {
+        return true; /* "the Houthis"; not "Russian forces" (named "Russia") */
     }
     /* a group with a plural name ("Houthis", "Kurds"; not "Hamas") */
     n = strlen(en->name);
@@ -295,7 +319,8 @@ static bool plural_source(const annals_doc *doc, const annals__role *r)
 
 /* The surface of a nominal trigger with its modifiers: "the October 7
  * attack" -> "October 7 attack", "a drone attack" -> "drone attack". */
-static void put_noun_phrase(annals__buf *b, const ev_sent *s, const ev_trigger *t)
+static void put_noun_phrase(annals__buf *b, const ev_sent *s, const ev_trigger *t,
+                            bool drop_prep)
 {
     size_t j = t->tb, k, start, end;
     const char *text = s->doc->text;
@@ -311,7 +336,7 @@ static void put_noun_phrase(annals__buf *b, const ev_sent *s, const ev_trigger *
         j--;
     }
     start = ev_tok(s, j)->start;
-    end = ev_tok(s, t->te - 1)->end;
+    end = ev_tok(s, t->te - (drop_prep ? 2 : 1))->end; /* "attack on" without a target */
     for (k = start; k < end; k++) {
         char c = text[k];
         if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
@@ -362,11 +387,18 @@ static const char *make_label(ev_sent *s, const ev_trigger *t, const annals__eve
         put_verb(b, c->verb, plural_source(doc, &e->source));
         prep = c->vprep;
     } else if (t->noun) {
-        put_noun_phrase(b, s, t);
+        put_noun_phrase(b, s, t, e->target.n == 0 && ends_with_prep(s, t));
         prep = ends_with_prep(s, t) ? "" : c->nprep;
     } else {
         annals__buf_puts(b, c->noun);
         prep = c->nprep;
+    }
+    if (!e->source.n && t->tgt_prep != SIZE_MAX && !(t->noun && ends_with_prep(s, t))) {
+        /* the text's own preposition: "clashes with", "invasion of" */
+        unsigned k = s->kw[t->tgt_prep - s->tb];
+        prep = k == EV_KW_ON ? "on" : k == EV_KW_WITH ? "with" : k == EV_KW_AGAINST ? "against"
+             : k == EV_KW_TO ? "to" : k == EV_KW_OF ? "of" : k == EV_KW_FOR ? "for"
+             : k == EV_KW_BETWEEN ? "between" : prep;
     }
     if (e->target.n) {
         if (prep[0]) {
@@ -462,7 +494,8 @@ static annals_status emit(ev_sent *s, ev_trigger *t, annals__buf *lb, bool *warn
         bool state = false;
         uint32_t alt;
         for (k = 0; k < t->source.n; k++) {
-            state = state || state_actor(doc, t->source.ent[k]);
+            state = state || (state_actor(doc, t->source.ent[k]) &&
+                              !nonstate_mention(s, t->source.ent[k]));
         }
         if (state && is_root(c, "18") && ev_code_find(s->lex, "190", &alt)) {
             t->code = alt;

@@ -120,6 +120,7 @@ typedef struct ev_trigger {
     annals__role source, target, participants, places;
     bool role_limit;
     const char *src_why, *tgt_why;
+    size_t tgt_prep;        /* token of the preposition before the target, SIZE_MAX */
     bool inherited_source;
     /* count */
     bool has_count;

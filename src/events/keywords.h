@@ -29,10 +29,35 @@ enum {
     EVC_REL = 1u << 12,          /* relative pronouns */
     EVC_NONACTOR_PREP = 1u << 13, /* a mention after these is no actor */
     EVC_LIGHT = 1u << 14,        /* light verbs: "held talks" */
-    EVC_LOC_PREP = 1u << 15      /* locative prepositions */
+    EVC_LOC_PREP = 1u << 15,     /* locative prepositions */
+    EVC_NONSTATE = 1u << 16      /* "Burundian militiamen": armed men of no state */
 };
 
 #define EV_KEYWORDS(X) \
+    X(TRIBESMEN, "tribesmen", EVC_NONSTATE) \
+    X(VIGILANTES, "vigilantes", EVC_NONSTATE) \
+    X(SETTLERS, "settlers", EVC_NONSTATE) \
+    X(RIOTERS, "rioters", EVC_NONSTATE) \
+    X(MOB, "mob", EVC_NONSTATE) \
+    X(BOMBERS, "bombers", EVC_NONSTATE) \
+    X(ATTACKERS, "attackers", EVC_NONSTATE) \
+    X(TERRORISTS, "terrorists", EVC_NONSTATE) \
+    X(SEPARATISTS, "separatists", EVC_NONSTATE) \
+    X(JIHADISTS, "jihadists", EVC_NONSTATE) \
+    X(EXTREMISTS, "extremists", EVC_NONSTATE) \
+    X(GUERRILLA, "guerrilla", EVC_NONSTATE) \
+    X(GUERRILLAS, "guerrillas", EVC_NONSTATE) \
+    X(INSURGENT, "insurgent", EVC_NONSTATE) \
+    X(INSURGENTS, "insurgents", EVC_NONSTATE) \
+    X(MILITANT, "militant", EVC_NONSTATE) \
+    X(MILITANTS, "militants", EVC_NONSTATE) \
+    X(GUNMAN, "gunman", EVC_NONSTATE) \
+    X(GUNMEN, "gunmen", EVC_NONSTATE) \
+    X(REBEL, "rebel", EVC_NONSTATE) \
+    X(REBELS, "rebels", EVC_NONSTATE) \
+    X(MILITIAS, "militias", EVC_NONSTATE) \
+    X(MILITIA, "militia", EVC_NONSTATE) \
+    X(MILITIAMEN, "militiamen", EVC_NONSTATE) \
     X(PERCENT_SIGN, "%", EVC_UNIT) \
     X(AMP, "&", 0) \
     X(APOS_LL, "'ll", EVC_VERB_LEFT | EVC_FUTURE) \
@@ -107,6 +132,7 @@ enum {
     X(FAILS, "fails", EVC_NEG_VERB) \
     X(FEWER, "fewer", 0) \
     X(FIRST, "first", EVC_DET) \
+    X(FOR, "for", 0) \
     X(FOLLOWING, "following", EVC_SUBORD) \
     X(FROM, "from", EVC_NONACTOR_PREP) \
     X(FURTHER, "further", EVC_DET) \

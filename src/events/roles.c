@@ -277,10 +277,13 @@ static void add_list(ev_sent *s, ev_trigger *t, annals__role *r, size_t i)
     const annals__mention *first = m;
     size_t j, count = 0, hops = 0;
 
+    size_t base;
+
     if (!m) {
         return;
     }
     add_role(s, t, r, m->entity);
+    base = r->n ? r->n - 1 : 0; /* leftward members go before it: text order */
     /* leftwards: "Qatar, Egypt and the United States" from any member;
      * the nearest separator must be a conjunction, so "Iranians, Ryder"
      * is no list */
@@ -312,8 +315,18 @@ static void add_list(ev_sent *s, ev_trigger *t, annals__role *r, size_t i)
         if (!m || (m->flags & ANNALS_MENTION_ADJ) != (first->flags & ANNALS_MENTION_ADJ)) {
             break;
         }
-        if (!add_role(s, t, r, m->entity)) {
-            return;
+        {
+            size_t before = r->n, k;
+            if (!add_role(s, t, r, m->entity)) {
+                return;
+            }
+            if (r->n > before && base < before) {
+                uint32_t e = r->ent[before];
+                for (k = before; k > base; k--) {
+                    r->ent[k] = r->ent[k - 1];
+                }
+                r->ent[base] = e;
+            }
         }
         count++;
     }
@@ -471,6 +484,27 @@ static bool participle_of_complement(const ev_sent *s, const ev_trigger *t, size
     return participle;
 }
 
+/* A place named in the object of the verb: "shelled the city of Kharkiv",
+ * "entered the northern town of X" (lower-case words and "of" only). */
+static bool place_object(const ev_sent *s, const ev_trigger *t, const annals__mention *m)
+{
+    size_t j;
+    if (m->tok_begin > t->te + 5) {
+        return false;
+    }
+    for (j = t->te; j < m->tok_begin; j++) {
+        const annals__token *k = ev_tok(s, j);
+        if (!(k->flags & ANNALS_TOK_WORD) || (k->flags & ANNALS_TOK_CAP) ||
+            s->trig[j - s->tb] >= 0 || s->mention[j - s->tb] >= 0 ||
+            (ev_in(s, j, EVC_NOUN_RIGHT | EVC_NONACTOR_PREP | EVC_LOC_PREP) &&
+             !ev_is(s, j, EV_KW_OF)) ||
+            ev_is(s, j, EV_KW_TO)) {
+            return false;
+        }
+    }
+    return true;
+}
+
 /* Target region to the right: the first actor mention, places collected. */
 static void right_region(ev_sent *s, ev_trigger *t, size_t from, bool want_target,
                          annals__role *target, bool dest)
@@ -503,6 +537,19 @@ static void right_region(ev_sent *s, ev_trigger *t, size_t from, bool want_targe
             const annals__mention *a;
             if (j > t->te && participle_of_complement(s, t, j)) {
                 break;
+            }
+            {
+                /* "negotiations had been bogged down by X": the agent of
+                 * another verb */
+                size_t q;
+                bool verb = false;
+                for (q = t->te; q < j && !verb; q++) {
+                    verb = ev_in(s, q, EVC_BE) || ev_is(s, q, EV_KW_HAD) ||
+                           ev_is(s, q, EV_KW_HAS) || ev_is(s, q, EV_KW_HAVE);
+                }
+                if (verb) {
+                    break;
+                }
             }
             if (k < s->te && ev_is(s, k, EV_KW_THE)) {
                 k++;
@@ -550,7 +597,8 @@ static void right_region(ev_sent *s, ev_trigger *t, size_t from, bool want_targe
         if (dest && is_place_mention(s, m) && m->tok_begin <= t->te + 1) {
             add_role(s, t, &t->places, m->entity);
         }
-        if (!got && !actor_mention(s, m) && !t->noun && m->tok_begin <= t->te + 1) {
+        if (!got && !actor_mention(s, m) && !t->noun &&
+            (m->tok_begin <= t->te + 1 || place_object(s, t, m))) {
             add_role(s, t, &t->places, m->entity);
             j = m->tok_end - 1;
             continue;
@@ -569,6 +617,18 @@ static void right_region(ev_sent *s, ev_trigger *t, size_t from, bool want_targe
             } else {
                 add_list(s, t, target, j);
                 t->tgt_why = t->noun ? "noun complement" : "object";
+                if (target == &t->target) {
+                    /* the preposition before it, for the label ("clashes with") */
+                    size_t q = m->tok_begin, hops = 0;
+                    while (q > t->te && hops++ < 3 && ev_in(s, q - 1, EVC_DET) &&
+                           !ev_is(s, q - 1, EV_KW_OF)) {
+                        q--;
+                    }
+                    if (q > t->te && (ev_in(s, q - 1, EVC_NOUN_RIGHT) || ev_is(s, q - 1, EV_KW_TO) ||
+                                      ev_is(s, q - 1, EV_KW_FOR))) {
+                        t->tgt_prep = q - 1;
+                    }
+                }
                 got = true;
             }
             j = m->tok_end - 1;
@@ -745,13 +805,36 @@ static bool violent_code(const ev_code *c)
     return (c->root[0] == '1' && c->root[1] >= '8') || (c->root[0] == '2' && c->root[1] == '0');
 }
 
-/* ", killing four civilians": a casualty participle after a comma. Its host
- * is the nearest live trigger to its left in the sentence. */
+/* ", killing four civilians": a casualty participle after a comma. */
+static bool participle(const ev_sent *s, const ev_trigger *t)
+{
+    size_t j;
+    if (t->noun || t->infl != EV_ING || !(t->flags & EV_F_CASUALTY) || t->tb <= s->tb) {
+        return false;
+    }
+    if (is_punct(s, t->tb - 1, ',')) {
+        return true;
+    }
+    /* "..., killing 12 guests and wounding 20": the same series */
+    if (!(ev_is(s, t->tb - 1, EV_KW_AND) || ev_is(s, t->tb - 1, EV_KW_OR))) {
+        return false;
+    }
+    for (j = t->tb - 1; j > s->tb && t->tb - j < WINDOW;) {
+        int32_t k = s->trig[--j - s->tb];
+        if (k >= 0) {
+            const ev_trigger *o = annals__vec_at(&s->trigs, (size_t)k);
+            return o != t && !o->noun && o->infl == EV_ING && (o->flags & EV_F_CASUALTY) &&
+                   o->tb > s->tb && is_punct(s, o->tb - 1, ',');
+        }
+    }
+    return false;
+}
+
+/* The host of a participle: the nearest live trigger to its left. */
 static int participle_host(const ev_sent *s, const ev_trigger *t)
 {
-    size_t j = t->tb - 1, steps = 0; /* the comma */
-    if (t->noun || t->infl != EV_ING || !(t->flags & EV_F_CASUALTY) || t->tb <= s->tb ||
-        !is_punct(s, t->tb - 1, ',')) {
+    size_t j = t->tb - 1, steps = 0; /* the comma or conjunction */
+    if (!participle(s, t)) {
         return -1;
     }
     while (j > s->tb && steps++ < 3 * WINDOW) {
@@ -856,9 +939,28 @@ void ev_roles(ev_sent *s)
                 } else if (!o->noun) {
                     inherit_source(s, t, o, "subject of the main clause");
                 }
+            } else if (participle(s, t)) {
+                /* no event before it: the subject of the sentence, not the
+                 * nearest name ("X fired on camps near the Thai border,
+                 * killing 50") */
+                size_t j;
+                for (j = s->tb; j + 1 < t->tb; j++) {
+                    const annals__mention *m = mention_at(s, j);
+                    if (s->seg[j - s->tb] != t->seg || ev_in(s, j, EVC_NOUN_RIGHT | EVC_NONACTOR_PREP | EVC_LOC_PREP) ||
+                        ev_is(s, j, EV_KW_TO)) {
+                        break;
+                    }
+                    if (m && actor_mention(s, m)) {
+                        add_list(s, t, &t->source, j);
+                        t->src_why = "subject of the main clause";
+                        break;
+                    }
+                }
+                stop = -1;
+                a = SIZE_MAX;
             }
         }
-        if (t->absorbed_by < 0 && t->source.n == 0) {
+        if (t->absorbed_by < 0 && t->source.n == 0 && !participle(s, t)) {
             a = find_left_actor(s, t->tb, t->seg, &stop, (t->flags & EV_F_SAY) != 0);
         }
         if (a != SIZE_MAX && (t->flags & EV_F_CASUALTY)) {

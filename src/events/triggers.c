@@ -106,7 +106,10 @@ static size_t try_pattern(const ev_sent *s, const ev_pattern *p, size_t i)
                     ok = true;
                     break;
                 }
-                if (!is_word(s, t) || s->trig[t - s->tb] >= 0) {
+                /* a gap stays inside the phrase: "open its border", not
+                 * "opened fire near the border" */
+                if (!is_word(s, t) || s->trig[t - s->tb] >= 0 ||
+                    ev_in(s, t, EVC_LOC_PREP | EVC_NONACTOR_PREP)) {
                     break;
                 }
             }
@@ -253,6 +256,7 @@ annals_status ev_find_triggers(ev_sent *s)
             t->infl = infl;
             t->passive = !p->noun && infl == EV_ED && is_passive(s, i);
             t->absorbed_by = -1;
+            t->tgt_prep = SIZE_MAX;
             t->timex = -1;
             t->modality = ANNALS_MOD_ASSERTED;
         }

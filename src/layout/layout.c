@@ -534,6 +534,52 @@ static bool device_ok(GVC_t *gvc, const char *format)
     return ok;
 }
 
+/* Graphviz writes a fontname as the SVG font-family unless it is a PostScript
+ * alias, so "DejaVu Sans Bold" reaches the browser as a family no browser
+ * knows (Chromium fell back to a serif face; librsvg matched it through
+ * fontconfig). Write it as the family plus a weight, with a generic
+ * fallback. Only our own fontnames match: Graphviz XML-escapes every '"' of
+ * the text, so article text cannot contain the pattern. Linear. */
+static int svg_fonts(const char *data, size_t len, annals_sink sink, void *userdata)
+{
+    static const char pat[] = "font-family=\"DejaVu Sans";
+    static const char bold[] = "font-family=\"DejaVu Sans,sans-serif\" font-weight=\"bold\"";
+    static const char reg[] = "font-family=\"DejaVu Sans,sans-serif\"";
+    const size_t pl = sizeof pat - 1;
+    size_t done = 0, i = 0;
+
+    while (i + pl <= len) {
+        const char *hit = memchr(data + i, 'f', len - i);
+        size_t at, end;
+        const char *rep;
+        if (hit == NULL) {
+            break;
+        }
+        at = (size_t)(hit - data);
+        if (at + pl > len || memcmp(data + at, pat, pl) != 0) {
+            i = at + 1;
+            continue;
+        }
+        end = at + pl;
+        if (end + 6 <= len && memcmp(data + end, " Bold\"", 6) == 0) {
+            rep = bold;
+            end += 6;
+        } else if (end < len && data[end] == '"') {
+            rep = reg;
+            end += 1;
+        } else {
+            i = end;
+            continue;
+        }
+        if ((at > done && sink(data + done, at - done, userdata) != 0) ||
+            sink(rep, strlen(rep), userdata) != 0) {
+            return -1;
+        }
+        done = i = end;
+    }
+    return len > done ? sink(data + done, len - done, userdata) : 0;
+}
+
 static annals_status render(GVC_t *gvc, Agraph_t *g, const char *engine, const char *format,
                             annals_sink sink, void *userdata, annals_error *err)
 {
@@ -555,7 +601,8 @@ static annals_status render(GVC_t *gvc, Agraph_t *g, const char *engine, const c
     } else if (data == NULL) {
         rc = annals__error(err, ANNALS_ENOMEM, ANNALS_STAGE_LAYOUT, ANNALS_NO_OFFSET,
                            "out of memory rendering '%s'", format);
-    } else if (len > 0 && sink(data, len, userdata) != 0) {
+    } else if (len > 0 && (strcmp(format, "svg") == 0 ? svg_fonts(data, len, sink, userdata)
+                                                       : sink(data, len, userdata)) != 0) {
         rc = annals__error(err, ANNALS_EIO, ANNALS_STAGE_EXPORT, ANNALS_NO_OFFSET,
                            "output sink failed");
     }

@@ -60,7 +60,8 @@ typedef enum annals__tl_kind {
     ANNALS_TL_AXIS,      /* axis line segment (one per piece) */
     ANNALS_TL_BREAK,     /* a collapsed gap on the axis */
     ANNALS_TL_POINT,     /* invisible anchor for a line */
-    ANNALS_TL_KEY        /* legend swatch */
+    ANNALS_TL_KEY,       /* legend swatch */
+    ANNALS_TL_TAIL       /* a fading step beyond a bar cut where the axis skips time */
 } annals__tl_kind;
 
 /* Item flags. */
@@ -71,7 +72,9 @@ enum {
     ANNALS_TL_TITLE = 1u << 3,
     ANNALS_TL_EVENT_LABEL = 1u << 4,
     ANNALS_TL_UNDATED = 1u << 5,
-    ANNALS_TL_ALT = 1u << 6      /* alternate band shade */
+    ANNALS_TL_ALT = 1u << 6,     /* alternate band shade */
+    ANNALS_TL_CLIP_L = 1u << 7,  /* BAR: the interval starts before the drawn stretch */
+    ANNALS_TL_CLIP_R = 1u << 8   /* BAR: the interval ends after the drawn stretch */
 };
 
 typedef struct annals__tl_item {
@@ -82,6 +85,7 @@ typedef struct annals__tl_item {
     int quad;          /* marks, bars, keys: 0..3; -1 = none */
     int modality;      /* annals_modality for marks/keys, -1 = none */
     double font;       /* text size in points */
+    int fade;          /* TAIL: 1..TL_TAIL_STEPS, the farther from the bar the fainter */
     char *text;        /* TEXT: the text (malloc'd, UTF-8, unescaped) */
 } annals__tl_item;
 
@@ -107,6 +111,8 @@ typedef struct annals__timeline {
     size_t n_pieces;       /* axis pieces (n_pieces - 1 breaks) */
     size_t n_labelled;     /* events whose label is shown */
     size_t n_undated;
+    size_t n_undated_rows; /* rows the undated band wraps into */
+    size_t n_clipped;      /* bars cut at a collapsed stretch of the axis */
 } annals__timeline;
 
 /* Lay out the timeline of `graph`. Deterministic; O(n log n) in events

@@ -29,6 +29,7 @@
 #define RL_SFDP_MAX 1200
 #define RL_EDGE_LABEL_MAX 150 /* edge labels only on diagrams this small */
 #define RL_NODE_LABEL_BIG 200 /* pinned layout: label the most central ones */
+#define RL_EDGE_LABEL_W 120.0 /* points: an edge label's event type is cut to this */
 
 typedef struct rl_actor {
     uint32_t entity;
@@ -143,8 +144,9 @@ static annals_status edge_texts(annals__buf *label, annals__buf *tip, const anna
             hi = ev->latest > hi ? ev->latest : hi;
         }
     }
-    /* the two most frequent types, first seen wins ties */
-    for (size_t pick = 0; pick < 2 && pick < nt && rc == ANNALS_OK; pick++) {
+    /* the most frequent type (first seen wins ties), its count and how many
+     * other types there are: short, so the labels of a dense cluster fit */
+    for (size_t pick = 0; pick < 1 && pick < nt && rc == ANNALS_OK; pick++) {
         size_t best = pick;
         for (size_t k = pick + 1; k < nt; k++) {
             if (counts[k] > counts[best]) {
@@ -159,16 +161,22 @@ static annals_status edge_texts(annals__buf *label, annals__buf *tip, const anna
             types[best] = tt;
             counts[best] = tc;
         }
-        rc = annals__buf_puts(label, pick ? ", " : "");
-        if (rc == ANNALS_OK) {
-            rc = annals__gv_escape(label, types[pick], strlen(types[pick]), 60);
+        {
+            size_t tl = strlen(types[pick]);
+            bool cut = false;
+            size_t fit = annals__fit_text(types[pick], tl, RL_EDGE_LABEL_W, 7.5, false, &cut);
+            rc = annals__gv_escape(label, types[pick], fit, 0);
+            if (rc == ANNALS_OK && cut) {
+                rc = annals__buf_puts(label, "\xE2\x80\xA6");
+            }
         }
         if (rc == ANNALS_OK && counts[pick] > 1) {
             rc = annals__buf_printf(label, " \xC3\x97%zu", counts[pick]);
         }
     }
-    if (rc == ANNALS_OK && nt > 2) {
-        rc = annals__buf_puts(label, ", \xE2\x80\xA6");
+    if (rc == ANNALS_OK && nt > 0 && ae->n_events > counts[0]) {
+        /* events of other types: the tooltip lists them */
+        rc = annals__buf_printf(label, " +%zu more", (size_t)ae->n_events - counts[0]);
     }
     if (rc == ANNALS_OK && lo <= hi) {
         rc = annals__buf_puts(label, "\\n");
@@ -381,6 +389,10 @@ annals_status annals__relations_graph(Agraph_t **out, const char **engine_out,
     annals__gv_gset(g, "start", num);
     annals__gv_gset(g, "overlap", pinned ? "true" : "prism");
     annals__gv_gset(g, "splines", "false");
+    /* Edge labels are placed after the layout, beside their edge, where they
+     * meet no node and no other label; one that finds no such place is not
+     * drawn (its edge keeps the tooltip with the full text). */
+    annals__gv_gset(g, "forcelabels", "false");
     annals__gv_gset(g, "outputorder", "edgesfirst");
     annals__gv_gset(g, "bgcolor", "white");
     annals__gv_gset(g, "pad", "0.3");

@@ -45,6 +45,10 @@
 #define TL_BREAK_W 38.0
 #define TL_PPD 34.0 /* points per day, natural scale of short pieces */
 #define TL_GAP 6.0  /* between label boxes in a row */
+#define TL_UND_STEP 40.0  /* undated band: closest spacing before it wraps */
+#define TL_TAIL_STEPS 3   /* a cut bar continues as 3 fading steps ... */
+#define TL_TAIL_W 3.0     /* ... each 3 pt wide ... */
+#define TL_TAIL_SKIP 1.5  /* ... 1.5 pt apart (13.5 pt, inside the 38 pt break) */
 
 enum { LANE_NONE = -1 };
 
@@ -700,7 +704,8 @@ annals_status annals__timeline_layout(annals__timeline **out, const annals_graph
     tl_lane *lanes = NULL;
     tl_piece *pc = NULL;
     size_t np = 0;
-    double axis_w = 0.0, gutter = 0.0, und_right = 0.0, ox, y, page_w;
+    double axis_w = 0.0, gutter = 0.0, und_right = 0.0, und_avail, ox, y, page_w;
+    size_t und_per_row, und_rows;
     bool other_used = false;
     annals_status rc = ANNALS_ENOMEM;
     char buf[160];
@@ -748,12 +753,7 @@ annals_status annals__timeline_layout(annals__timeline **out, const annals_graph
         lane_of[rank[k].entity] = (int)k;
     }
     other = n_lanes;          /* "other" lane index */
-    und_lane = n_lanes + 1;   /* undated band */
-    total_lanes = n_lanes + 2;
-    lanes = calloc(total_lanes, sizeof *lanes);
-    if (lanes == NULL) {
-        goto done;
-    }
+    und_lane = n_lanes + 1;   /* undated band: its first row */
     /* events: dated first (sorted), then undated in narrative order */
     for (size_t i = 0; i < n; i++) {
         const annals__cevent *ev = ANNALS__CEVENT(c, graph->events[i]);
@@ -802,10 +802,21 @@ annals_status annals__timeline_layout(annals__timeline **out, const annals_graph
         goto done;
     }
     rc = ANNALS_ENOMEM;
+    /* The undated band wraps into rows as wide as the axis (at least 600 pt),
+     * TL_UND_STEP or more apart, rather than growing wider than the page. */
+    und_avail = (axis_w > 600.0 ? axis_w : 600.0) - 16.0;
+    und_per_row = (size_t)(und_avail / TL_UND_STEP);
+    und_per_row = und_per_row < 1 ? 1 : und_per_row;
+    und_rows = n_und > 0 ? (n_und + und_per_row - 1) / und_per_row : 1;
+    total_lanes = n_lanes + 1 + und_rows;
+    lanes = calloc(total_lanes, sizeof *lanes);
+    if (lanes == NULL) {
+        goto done;
+    }
     /* lane names and the gutter */
     for (size_t k = 0; k < total_lanes; k++) {
         const char *nm = k < n_lanes ? ANNALS__CENTITY(c, rank[k].entity)->name
-                         : k == other ? "other actors" : "undated";
+                         : k == other ? "other actors" : k == und_lane ? "undated" : "";
         size_t len = strlen(nm);
         bool cut;
         size_t fit = annals__fit_text(nm, len, 150.0, 10.0, true, &cut);
@@ -832,14 +843,15 @@ annals_status annals__timeline_layout(annals__timeline **out, const annals_graph
     ox = TL_MARGIN + gutter + 24.0;
     /* undated band: narrative order, evenly spaced */
     {
-        double avail = axis_w > 600.0 ? axis_w : 600.0;
-        double step = n_und > 0 ? (avail - 16.0) / (double)n_und : 0.0;
-        step = step < 12.0 ? 12.0 : (step > 150.0 ? 150.0 : step);
+        size_t in_row = n_und < und_per_row ? n_und : und_per_row;
+        double step = in_row > 0 ? und_avail / (double)in_row : 0.0;
+        step = step > 150.0 ? 150.0 : step;
         for (size_t i = 0; i < n_und; i++) {
             tl_ev *e = &evs[n_dated + i];
-            e->x = 8.0 + step * ((double)i + 0.5);
+            e->lane = (int)(und_lane + i / und_per_row);
+            e->x = 8.0 + step * ((double)(i % und_per_row) + 0.5);
             e->xa = e->xb = e->x;
-            und_right = e->x + 8.0;
+            und_right = e->x + 8.0 > und_right ? e->x + 8.0 : und_right;
         }
     }
     /* x of dated events (axis-relative) */
@@ -881,7 +893,7 @@ annals_status annals__timeline_layout(annals__timeline **out, const annals_graph
         for (size_t i = 0; i < lanes[k].n; i++) {
             tl_ev *e = le[i];
             const annals__cevent *ev = ANNALS__CEVENT(c, e->ev);
-            if (!e->bar && k != und_lane) {
+            if (!e->bar && k < und_lane) {
                 double day_end = day_x(pc, np, e->d0 + 1, 0.0, -1) - 2.0;
                 if (e->x < last_x + 7.0 && last_x + 7.0 <= day_end) {
                     e->x = last_x + 7.0;
@@ -968,7 +980,7 @@ annals_status annals__timeline_layout(annals__timeline **out, const annals_graph
     /* lanes (undated band last, after the axis) */
     for (size_t k = 0; k < total_lanes; k++) {
         tl_lane *ln = &lanes[k];
-        if (k == und_lane) {
+        if (k >= und_lane) {
             continue;
         }
         if (ln->n == 0 && ((k == other && !other_used) || n_dated == 0)) {
@@ -992,17 +1004,22 @@ annals_status annals__timeline_layout(annals__timeline **out, const annals_graph
         y = np > 0 ? y_after + 6.0 : y;
     }
     if (n_und > 0) {
-        tl_lane *ln = &lanes[und_lane];
         if (push_text(tl,
-                      "Undated events, in the order the text tells them (no date is implied)",
+                      und_rows > 1 ? "Undated events, in the order the text tells them (no date "
+                                     "is implied), left to right and row by row"
+                                   : "Undated events, in the order the text tells them (no date "
+                                     "is implied)",
                       ox, y + 8.0, 9.0, ANNALS_TL_MUTED, false) == SIZE_MAX) {
             goto done;
         }
         y += 18.0;
-        ln->top = y;
-        ln->mark_y = y + 4.0 + (double)ln->rows * TL_ROW_H + 4.0 + TL_MARK_BAND / 2.0;
-        ln->bottom = ln->mark_y + TL_MARK_BAND / 2.0 + 6.0;
-        y = ln->bottom;
+        for (size_t k = und_lane; k < total_lanes; k++) {
+            tl_lane *ln = &lanes[k];
+            ln->top = y;
+            ln->mark_y = y + 4.0 + (double)ln->rows * TL_ROW_H + 4.0 + TL_MARK_BAND / 2.0;
+            ln->bottom = ln->mark_y + TL_MARK_BAND / 2.0 + 6.0;
+            y = ln->bottom;
+        }
     }
     tl->height = y + TL_MARGIN;
     tl->width = ox + page_w + TL_MARGIN;
@@ -1020,7 +1037,10 @@ annals_status annals__timeline_layout(annals__timeline **out, const annals_graph
             goto done;
         }
         tl->items[bi].flags = (k % 2 == 1 ? ANNALS_TL_ALT : 0u) |
-                              (k == und_lane ? ANNALS_TL_UNDATED : 0u);
+                              (k >= und_lane ? ANNALS_TL_UNDATED : 0u);
+        if (ln->name[0] == '\0') {
+            continue; /* a continuation row of the undated band */
+        }
         ti = push_text(tl, ln->name, TL_MARGIN, ln->mark_y, 10.0,
                        ANNALS_TL_BOLD | (k >= other ? ANNALS_TL_MUTED : 0u), false);
         if (ti == SIZE_MAX) {
@@ -1037,7 +1057,36 @@ annals_status annals__timeline_layout(annals__timeline **out, const annals_graph
         size_t n_in = 0;
         if (e->bar) {
             double by = ln->mark_y + TL_MARK_BAND / 2.0 + (double)e->bar_row * TL_BAR_ROW;
+            long ka = find_piece(pc, np, e->d0), kb = find_piece(pc, np, e->d1);
+            /* a day in a gap (or before the first piece) is not drawn: the
+             * bar is cut there and continues as a fading tail */
+            bool clip_l = ka < 0 || e->d0 > pc[ka].d1;
+            bool clip_r = kb < 0 || e->d1 > pc[kb].d1;
             mi = push_item(tl, ANNALS_TL_BAR, ox + e->xa, by, ox + e->xb, by + TL_BAR_H);
+            if (mi == SIZE_MAX) {
+                goto done;
+            }
+            tl->items[mi].flags |= (clip_l ? ANNALS_TL_CLIP_L : 0u) |
+                                   (clip_r ? ANNALS_TL_CLIP_R : 0u);
+            tl->n_clipped += clip_l || clip_r;
+            for (int side = 0; side < 2; side++) {
+                if (!(side == 0 ? clip_l : clip_r)) {
+                    continue;
+                }
+                for (int j = 1; j <= TL_TAIL_STEPS; j++) {
+                    double off = TL_TAIL_SKIP * (double)j + TL_TAIL_W * (double)(j - 1);
+                    double x0 = side == 0 ? ox + e->xa - off - TL_TAIL_W : ox + e->xb + off;
+                    size_t ti = push_item(tl, ANNALS_TL_TAIL, x0, by + 0.5, x0 + TL_TAIL_W,
+                                          by + TL_BAR_H - 0.5);
+                    if (ti == SIZE_MAX) {
+                        goto done;
+                    }
+                    tl->items[ti].event = (int32_t)e->ev;
+                    tl->items[ti].quad = ev->quad;
+                    tl->items[ti].fade = j;
+                    tl->items[ti].flags = side == 0 ? ANNALS_TL_CLIP_L : ANNALS_TL_CLIP_R;
+                }
+            }
         } else {
             mi = push_item(tl, ANNALS_TL_MARK, ox + e->x - TL_MARK / 2.0,
                            ln->mark_y - TL_MARK / 2.0, ox + e->x + TL_MARK / 2.0,
@@ -1049,11 +1098,11 @@ annals_status annals__timeline_layout(annals__timeline **out, const annals_graph
         tl->items[mi].event = (int32_t)e->ev;
         tl->items[mi].quad = ev->quad;
         tl->items[mi].modality = (int)ev->modality;
-        if ((size_t)e->lane == und_lane) {
+        if ((size_t)e->lane >= und_lane) {
             tl->items[mi].flags |= ANNALS_TL_UNDATED;
         }
         /* participants' lanes (dated events only) */
-        if ((size_t)e->lane != und_lane) {
+        if ((size_t)e->lane < und_lane) {
             bool has[TL_MAX_LANES + 1];
             memset(has, 0, sizeof has);
             has[e->lane] = true;
@@ -1107,7 +1156,7 @@ annals_status annals__timeline_layout(annals__timeline **out, const annals_graph
             e->text = NULL;
             tl->items[li].font = TL_LABEL_FONT;
             tl->items[li].flags = ANNALS_TL_EVENT_LABEL |
-                                  ((size_t)e->lane == und_lane ? ANNALS_TL_UNDATED : 0u);
+                                  ((size_t)e->lane >= und_lane ? ANNALS_TL_UNDATED : 0u);
             tl->items[li].event = (int32_t)e->ev;
             tl->n_labelled++;
             pi = push_item(tl, ANNALS_TL_POINT, ox + e->x, ly1, ox + e->x, ly1);
@@ -1119,6 +1168,7 @@ annals_status annals__timeline_layout(annals__timeline **out, const annals_graph
     tl->n_lanes = n_lanes + (lanes[other].n > 0 || other_used ? 1u : 0u);
     tl->n_pieces = np;
     tl->n_undated = n_und;
+    tl->n_undated_rows = n_und > 0 ? und_rows : 0;
     (void)buf;
     *out = tl;
     tl = NULL;
@@ -1153,7 +1203,8 @@ done:
 /* ------------------------------------------------------- cgraph emission */
 
 /* The tooltip of an event: what, when, how sure, the sentence and source. */
-static annals_status event_tooltip(annals__buf *b, const annals_corpus *c, uint32_t evi)
+static annals_status event_tooltip(annals__buf *b, const annals_corpus *c, uint32_t evi,
+                                   unsigned clip)
 {
     const annals__cevent *ev = ANNALS__CEVENT(c, evi);
     char date[96], id[24];
@@ -1172,6 +1223,13 @@ static annals_status event_tooltip(annals__buf *b, const annals_corpus *c, uint3
                                 annals__quad_label(ev->quad),
                                 annals__modality_label((int)ev->modality), ev->code,
                                 ev->type != NULL ? ev->type : "");
+    }
+    if (rc == ANNALS_OK && clip != 0) {
+        rc = annals__buf_printf(b, "\nthe interval runs on %s the stretch drawn (the axis skips "
+                                   "time without events)",
+                                clip == (ANNALS_TL_CLIP_L | ANNALS_TL_CLIP_R) ? "both sides of"
+                                : clip == ANNALS_TL_CLIP_L                  ? "before"
+                                                                            : "after");
     }
     if (rc == ANNALS_OK && ev->mentions.n > 0) {
         const annals__cevmention *m = annals__vec_at(&ev->mentions, 0);
@@ -1312,12 +1370,16 @@ annals_status annals__timeline_graph(Agraph_t **out, const annals_graph *graph,
         Agnode_t *n;
         bool ev_node = it->event >= 0 &&
                        (it->kind == ANNALS_TL_MARK || it->kind == ANNALS_TL_BAR ||
-                        it->kind == ANNALS_TL_DOT || it->kind == ANNALS_TL_TEXT);
+                        it->kind == ANNALS_TL_DOT || it->kind == ANNALS_TL_TEXT ||
+                        it->kind == ANNALS_TL_TAIL);
         if (it->event >= 0 && (it->kind == ANNALS_TL_MARK || it->kind == ANNALS_TL_BAR)) {
             annals__event_id(name, sizeof name, (uint32_t)it->event);
         } else if (it->event >= 0 && it->kind == ANNALS_TL_TEXT) {
             annals__event_id(num, sizeof num, (uint32_t)it->event);
             snprintf(name, sizeof name, "%s_label", num);
+        } else if (it->event >= 0 && it->kind == ANNALS_TL_TAIL) {
+            annals__event_id(num, sizeof num, (uint32_t)it->event);
+            snprintf(name, sizeof name, "%s_more%zu", num, i);
         } else if (it->event >= 0 && it->kind == ANNALS_TL_DOT) {
             annals__event_id(num, sizeof num, (uint32_t)it->event);
             snprintf(name, sizeof name, "%s_p%zu", num, i);
@@ -1339,7 +1401,8 @@ annals_status annals__timeline_graph(Agraph_t **out, const annals_graph *graph,
         if (ev_node) {
             annals__gv_set(n, s.id, name);
             b.len = 0;
-            if (event_tooltip(&b, graph->corpus, (uint32_t)it->event) < 0) {
+            if (event_tooltip(&b, graph->corpus, (uint32_t)it->event,
+                              it->flags & (ANNALS_TL_CLIP_L | ANNALS_TL_CLIP_R)) < 0) {
                 goto done;
             }
             annals__gv_set(n, s.tooltip, b.ptr != NULL ? b.ptr : "");
@@ -1389,6 +1452,14 @@ annals_status annals__timeline_graph(Agraph_t **out, const annals_graph *graph,
             annals__gv_set(n, s.pen, "0.8");
             annals__gv_set(n, s.klass, "event range");
             break;
+        case ANNALS_TL_TAIL: {
+            static const char *const alpha[TL_TAIL_STEPS] = {"77", "44", "22"};
+            int f = it->fade < 1 ? 1 : (it->fade > TL_TAIL_STEPS ? TL_TAIL_STEPS : it->fade);
+            snprintf(num, sizeof num, "%s%s", annals__quad_color(it->quad), alpha[f - 1]);
+            annals__gv_set(n, s.fill, num);
+            annals__gv_set(n, s.klass, "continues");
+            break;
+        }
         case ANNALS_TL_DOT:
             annals__gv_set(n, s.shape, "circle");
             annals__gv_set(n, s.fill, "white");

@@ -5,6 +5,7 @@
 #include "check.h"
 #include "events/events.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static annals_status row(struct annals__event_lex *lex, const char *line, annals_error *err)
@@ -24,6 +25,37 @@ static annals_status row(struct annals__event_lex *lex, const char *line, annals
         }
     }
     return annals__event_lex_load_row(lex, f, n, 7, err);
+}
+
+/* Labels and codes of the events of `text`, "code label|code label|..." */
+static void labels_of(annals_ctx *ctx, const char *text, char *out, size_t cap)
+{
+    annals_doc *doc = NULL;
+    annals_doc_info info = ANNALS_DOC_INFO_INIT;
+    annals_error err = ANNALS_ERROR_INIT;
+    size_t i, n = 0;
+    out[0] = '\0';
+    info.date = "2024-02-06";
+    info.date_source = ANNALS_DATE_CLI;
+    if (annals_doc_parse(&doc, ctx, text, strlen(text), &info, &err) != ANNALS_OK) {
+        return;
+    }
+    for (i = 0; i < doc->events.n && n + 1 < cap; i++) {
+        const annals__event *e = ANNALS__EVENT(doc, i);
+        int w = snprintf(out + n, cap - n, "%s%s %s", i ? "|" : "", e->code, e->label);
+        if (w < 0 || (size_t)w >= cap - n) {
+            break;
+        }
+        n += (size_t)w;
+    }
+    annals_doc_free(doc);
+}
+
+static void check_label(annals_ctx *ctx, const char *text, const char *want)
+{
+    char got[1024];
+    labels_of(ctx, text, got, sizeof got);
+    CHECK_EQ_STR(got, want);
 }
 
 int main(void)
@@ -111,6 +143,24 @@ int main(void)
         CHECK(annals_doc_parse(&doc, ctx, text, strlen(text), &info, &err) == ANNALS_OK);
         CHECK(doc != NULL && annals_doc_event_count(doc) == 0);
         annals_doc_free(doc);
+        annals_ctx_free(ctx);
+    }
+    /* labels read as sentences: no dangling preposition without a target,
+     * plural subjects agree, a place that is the target is not repeated,
+     * an event without a source is named by its noun phrase */
+    {
+        annals_ctx *ctx = NULL;
+        CHECK(annals_ctx_new(&ctx, NULL, &err) == ANNALS_OK);
+        check_label(ctx, "Norway negotiated with Chile on Monday.\n",
+                    "046 Norway negotiates with Chile");
+        check_label(ctx, "Norway and Chile negotiated on Monday.\n",
+                    "046 Norway and Chile negotiate");
+        check_label(ctx, "The Norwegian foreign minister visited Egypt on Monday.\n",
+                    "042 Norway visits Egypt");
+        check_label(ctx, "A drone attack on an army base in Jordan killed three soldiers.\n",
+                    "195 Drone attack in Jordan");
+        check_label(ctx, "Egypt and Jordan declared a ceasefire on Monday.\n",
+                    "0871 Egypt and Jordan agree a ceasefire");
         annals_ctx_free(ctx);
     }
     return check_summary();

@@ -321,7 +321,7 @@ static void test_errors(void)
                  ANNALS_EPARSE, 1, "earliest");
     expect_error(HEAD "\"events\":[{\"code\":\"040\",\"quad\":7}]}", ANNALS_EPARSE, 1,
                  "quad");
-    expect_error(HEAD "\"events\":[{\"code\":\"0400\"}]}", ANNALS_EPARSE, 1, "code");
+    expect_error(HEAD "\"events\":[{\"code\":\"04000\"}]}", ANNALS_EPARSE, 1, "code");
     expect_error(HEAD "\"events\":[{\"code\":\"040\",\"modality\":\"maybe\"}]}",
                  ANNALS_EPARSE, 1, "modality");
     expect_error(HEAD "\"timexes\":[{\"id\":\"t1\",\"doc\":\"d9\"}]}", ANNALS_EPARSE, 1,

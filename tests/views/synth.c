@@ -86,7 +86,7 @@ annals_status synth_json(annals__buf *b, size_t n_events, size_t n_actors, unsig
         size_t dst = next(&s) % n_actors;
         size_t third = next(&s) % n_actors;
         unsigned dr = next(&s) % 100;
-        char value[40], e0[16], e1[16];
+        char value[40], e0[sizeof value], e1[sizeof value];
         const char *prec = "day";
         if (src >= n_actors) {
             src = n_actors - 1;

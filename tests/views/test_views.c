@@ -101,6 +101,45 @@ static void check_event_ids(const fixture *f, const char *svg)
     CHECK_EQ_SIZE(count_str(svg, "class=\"node event"), f->graph->n_events);
 }
 
+/* Every bar cut at a collapsed stretch has its fading tail on that side,
+ * outside the bar, and every tail belongs to such a bar. */
+static void check_tails(const annals__timeline *tl)
+{
+    size_t tails = 0, want = 0;
+    for (size_t i = 0; i < tl->n_items; i++) {
+        const annals__tl_item *it = &tl->items[i];
+        if (it->kind == ANNALS_TL_BAR) {
+            want += (it->flags & ANNALS_TL_CLIP_L) != 0 ? 1u : 0u;
+            want += (it->flags & ANNALS_TL_CLIP_R) != 0 ? 1u : 0u;
+        } else if (it->kind == ANNALS_TL_TAIL) {
+            bool found = false;
+            tails++;
+            for (size_t j = 0; j < tl->n_items; j++) {
+                const annals__tl_item *b = &tl->items[j];
+                if (b->kind != ANNALS_TL_BAR || b->event != it->event) {
+                    continue;
+                }
+                found = (it->flags & ANNALS_TL_CLIP_L) ? (b->flags & ANNALS_TL_CLIP_L) &&
+                                                             it->box.x1 <= b->box.x0
+                                                       : (b->flags & ANNALS_TL_CLIP_R) &&
+                                                             it->box.x0 >= b->box.x1;
+                found = found && it->box.y0 >= b->box.y0 && it->box.y1 <= b->box.y1;
+            }
+            CHECK(found);
+        }
+    }
+    CHECK_EQ_SIZE(tails, want * 3);
+}
+
+static void check_edge_labels(const char *svg, const char *what)
+{
+    size_t n_lab = 0, bad = relations_label_overlaps(svg, &n_lab);
+    if (bad != 0 || n_lab == 0) {
+        check_fail(__FILE__, __LINE__, "%s diagram: %zu edge-label collisions, %zu label lines",
+                   what, bad, n_lab);
+    }
+}
+
 static void test_small(void)
 {
     fixture f;
@@ -124,6 +163,8 @@ static void test_small(void)
         CHECK(tl->n_pieces >= 3);   /* 2015 ... Oct 2023 ... Jan-Feb 2024 */
         CHECK(tl->n_undated > 0);
         CHECK(tl->n_labelled > f.graph->n_events / 2);
+        check_tails(tl);
+        CHECK(tl->n_clipped > 0); /* "Jan 2024" bars start before the 15 Jan piece */
         annals__timeline_free(tl);
     }
     if (render(&f, ANNALS_VIEW_TIMELINE, "svg", &svg)) {
@@ -131,6 +172,12 @@ static void test_small(void)
         check_event_ids(&f, svg.ptr);
         CHECK(strstr(svg.ptr, "undated") != NULL);
         CHECK(strstr(svg.ptr, "verbal cooperation") != NULL);
+        /* bold text as a weight of the family browsers know, with a fallback */
+        CHECK(strstr(svg.ptr, "DejaVu Sans Bold") == NULL);
+        CHECK(strstr(svg.ptr, "font-family=\"DejaVu Sans,sans-serif\" font-weight=\"bold\"") !=
+              NULL);
+        CHECK(strstr(svg.ptr, "class=\"node continues\"") != NULL);
+        CHECK(strstr(svg.ptr, "the interval runs on before the stretch drawn") != NULL);
         save("small_timeline.svg", &svg);
     }
     if (render(&f, ANNALS_VIEW_TIMELINE, "svg", &svg2)) {
@@ -154,6 +201,7 @@ static void test_small(void)
         }
         CHECK(kept > 0);
         CHECK_EQ_SIZE(count_str(rel.ptr, "class=\"node actor"), kept);
+        check_edge_labels(rel.ptr, "small");
         save("small_relations.svg", &rel);
     }
     if (render(&f, ANNALS_VIEW_RELATIONS, "dot", &reldot)) {
@@ -273,9 +321,67 @@ static void test_edges(void)
     CHECK(annals__text_width("ab", 2, 10.0, true) > annals__text_width("ab", 2, 10.0, false));
 }
 
+/* Many undated events: the band wraps into rows no wider than the axis,
+ * in narrative order (left to right, row by row), without overlaps; a
+ * denser diagram still has no colliding edge labels. */
+static void test_wrap(void)
+{
+    fixture f;
+    annals__timeline *tl = NULL;
+    annals_error err = ANNALS_ERROR_INIT;
+    annals__buf rel = ANNALS__BUF_INIT;
+
+    if (!load(&f, 1500, 30, false)) {
+        return;
+    }
+    CHECK(annals__timeline_layout(&tl, f.graph, &err) == ANNALS_OK);
+    if (tl != NULL) {
+        double axis_x0 = 1e300, axis_x1 = 0.0, last_x = -1.0, last_y = -1.0;
+        size_t und = 0, order_ok = 0;
+        for (size_t i = 0; i < tl->n_items; i++) {
+            const annals__tl_item *it = &tl->items[i];
+            if (it->kind == ANNALS_TL_AXIS) {
+                axis_x0 = it->box.x0 < axis_x0 ? it->box.x0 : axis_x0;
+                axis_x1 = it->box.x1 > axis_x1 ? it->box.x1 : axis_x1;
+            }
+        }
+        for (size_t i = 0; i < tl->n_items; i++) {
+            const annals__tl_item *it = &tl->items[i];
+            double right = axis_x1 > axis_x0 + 600.0 ? axis_x1 : axis_x0 + 600.0;
+            if (it->kind != ANNALS_TL_MARK || !(it->flags & ANNALS_TL_UNDATED)) {
+                continue;
+            }
+            und++;
+            CHECK(it->box.x1 <= right + 0.01);
+            /* narrative order: further right on the same row, or a lower row */
+            order_ok += it->box.y0 > last_y + 0.01 ||
+                        (it->box.y0 > last_y - 0.01 && it->box.x0 > last_x);
+            last_x = it->box.x0;
+            last_y = it->box.y0;
+        }
+        CHECK(tl->n_undated > 100);
+        CHECK_EQ_SIZE(und, tl->n_undated);
+        CHECK_EQ_SIZE(order_ok, und);
+        CHECK(tl->n_undated_rows > 1);
+        CHECK_EQ_SIZE(timeline_overlaps(tl), 0);
+        annals__timeline_free(tl);
+    }
+    unload(&f);
+    if (load(&f, 150, 24, false)) {
+        if (render(&f, ANNALS_VIEW_RELATIONS, "svg", &rel)) {
+            check_xml(&rel, "medium relations.svg");
+            check_edge_labels(rel.ptr, "medium");
+            save("medium_relations.svg", &rel);
+        }
+        unload(&f);
+    }
+    annals__buf_dispose(&rel);
+}
+
 int main(void)
 {
     test_small();
+    test_wrap();
     test_hostile();
     test_edges();
     return check_summary();

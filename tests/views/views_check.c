@@ -213,6 +213,7 @@ size_t timeline_overlaps(const annals__timeline *tl)
         case ANNALS_TL_AXIS:
         case ANNALS_TL_TICK:
         case ANNALS_TL_KEY:
+        case ANNALS_TL_TAIL:
             r[n].it = it;
             r[n++].label = false;
             break;
@@ -238,5 +239,167 @@ size_t timeline_overlaps(const annals__timeline *tl)
         }
     }
     free(r);
+    return bad;
+}
+
+/* ---------------------------------------------- relationship diagram SVG */
+
+typedef struct svg_box {
+    annals__box b;
+    size_t owner; /* edge or node ordinal */
+} svg_box;
+
+static double attr_num(const char *tag, const char *end, const char *name, bool *ok)
+{
+    char pat[32];
+    const char *p;
+    snprintf(pat, sizeof pat, " %s=\"", name);
+    p = strstr(tag, pat);
+    if (p == NULL || p > end) {
+        *ok = false;
+        return 0.0;
+    }
+    return strtod(p + strlen(pat), NULL);
+}
+
+static bool push_box(svg_box **v, size_t *n, size_t *cap, annals__box b, size_t owner)
+{
+    if (*n == *cap) {
+        size_t nc = *cap ? *cap * 2 : 64;
+        svg_box *p = realloc(*v, nc * sizeof *p);
+        if (p == NULL) {
+            return false;
+        }
+        *v = p;
+        *cap = nc;
+    }
+    (*v)[*n].b = b;
+    (*v)[(*n)++].owner = owner;
+    return true;
+}
+
+static bool boxes_meet(const annals__box *a, const annals__box *b, double tol)
+{
+    return a->x0 < b->x1 - tol && b->x0 < a->x1 - tol && a->y0 < b->y1 - tol &&
+           b->y0 < a->y1 - tol;
+}
+
+size_t relations_label_overlaps(const char *svg, size_t *n_labels)
+{
+    svg_box *lab = NULL, *node = NULL;
+    size_t nl = 0, cl = 0, nn = 0, cn = 0, bad = 0, edge = 0, nodes = 0;
+    const char *p = svg;
+
+    *n_labels = 0;
+    while ((p = strstr(p, "<g id=\"")) != NULL) {
+        const char *cls = strstr(p, "class=\""), *gend = strchr(p, '>');
+        const char *next = strstr(p + 1, "\n<!--"); /* Graphviz comments each object */
+        bool is_edge, is_node;
+        if (cls == NULL || gend == NULL || cls > gend) {
+            p++;
+            continue;
+        }
+        is_edge = strncmp(cls, "class=\"edge\"", 12) == 0;
+        is_node = strncmp(cls, "class=\"node actor", 17) == 0;
+        if (next == NULL) {
+            next = svg + strlen(svg);
+        }
+        if (is_edge) {
+            /* every <text> of the edge is a line of its label */
+            for (const char *t = strstr(gend, "<text "); t != NULL && t < next;
+                 t = strstr(t + 1, "<text ")) {
+                const char *te = strchr(t, '>'), *close = te ? strstr(te, "</text>") : NULL;
+                bool ok = true;
+                double x = attr_num(t, te, "x", &ok), y = attr_num(t, te, "y", &ok);
+                double fs = attr_num(t, te, "font-size", &ok), w;
+                char plain[512];
+                size_t k = 0;
+                if (te == NULL || close == NULL || !ok) {
+                    break;
+                }
+                for (const char *c = te + 1; c < close && k + 1 < sizeof plain; c++) {
+                    if (*c == '&') {
+                        const char *semi = strchr(c, ';');
+                        c = semi != NULL && semi < close ? semi : c;
+                        plain[k++] = 'x';
+                    } else {
+                        plain[k++] = *c;
+                    }
+                }
+                w = annals__text_width(plain, k, fs, false);
+                if (!push_box(&lab, &nl, &cl,
+                              (annals__box){x - w / 2.0, y - fs * 0.8, x + w / 2.0, y + fs * 0.25},
+                              edge)) {
+                    bad++;
+                }
+                (*n_labels)++;
+            }
+            edge++;
+        } else if (is_node) {
+            const char *sh = strstr(gend, "<ellipse");
+            const char *pg = strstr(gend, "<polygon");
+            const char *pa = strstr(gend, "<path");
+            annals__box b = {1e300, 1e300, -1e300, -1e300};
+            bool ok = true;
+            if (sh != NULL && sh < next) {
+                const char *se = strchr(sh, '>');
+                double cx = attr_num(sh, se, "cx", &ok), cy = attr_num(sh, se, "cy", &ok);
+                double rx = attr_num(sh, se, "rx", &ok), ry = attr_num(sh, se, "ry", &ok);
+                b = (annals__box){cx - rx, cy - ry, cx + rx, cy + ry};
+            } else if ((pg != NULL && pg < next) || (pa != NULL && pa < next)) {
+                /* polygon points="x,y x,y ..." or a rounded box's path "Mx,y C..." */
+                const char *q = pg != NULL && pg < next ? strstr(pg, "points=\"")
+                                                         : strstr(pa, " d=\"");
+                const char *qe = q != NULL ? strchr(q + 5, '"') : NULL;
+                q = q != NULL ? strchr(q, '"') + 1 : NULL;
+                while (q != NULL && q < qe) {
+                    char *e1, *e2;
+                    double x, y;
+                    while (q < qe && !((*q >= '0' && *q <= '9') || *q == '-' || *q == '.')) {
+                        q++;
+                    }
+                    x = strtod(q, &e1);
+                    if (e1 == q || *e1 != ',') {
+                        break;
+                    }
+                    y = strtod(e1 + 1, &e2);
+                    b.x0 = x < b.x0 ? x : b.x0;
+                    b.x1 = x > b.x1 ? x : b.x1;
+                    b.y0 = y < b.y0 ? y : b.y0;
+                    b.y1 = y > b.y1 ? y : b.y1;
+                    q = e2;
+                }
+            }
+            if (ok && b.x0 <= b.x1 && !push_box(&node, &nn, &cn, b, nodes)) {
+                bad++;
+            }
+            nodes++;
+        }
+        p = gend;
+    }
+    for (size_t i = 0; i < nl; i++) {
+        for (size_t j = i + 1; j < nl; j++) {
+            /* 1 pt: the boxes are estimated from the baseline, Graphviz's
+             * own are 1.2 x the font size per line */
+            if (lab[i].owner != lab[j].owner && boxes_meet(&lab[i].b, &lab[j].b, 1.0)) {
+                if (bad++ < 5) {
+                    fprintf(stderr, "edge labels meet: [%.1f %.1f %.1f %.1f] [%.1f %.1f %.1f %.1f]\n",
+                            lab[i].b.x0, lab[i].b.y0, lab[i].b.x1, lab[i].b.y1, lab[j].b.x0,
+                            lab[j].b.y0, lab[j].b.x1, lab[j].b.y1);
+                }
+            }
+        }
+        for (size_t j = 0; j < nn; j++) {
+            if (boxes_meet(&lab[i].b, &node[j].b, 1.0)) {
+                if (bad++ < 5) {
+                    fprintf(stderr, "edge label meets a node: [%.1f %.1f %.1f %.1f] [%.1f %.1f %.1f %.1f]\n",
+                            lab[i].b.x0, lab[i].b.y0, lab[i].b.x1, lab[i].b.y1, node[j].b.x0,
+                            node[j].b.y0, node[j].b.x1, node[j].b.y1);
+                }
+            }
+        }
+    }
+    free(lab);
+    free(node);
     return bad;
 }

@@ -21,4 +21,10 @@ size_t count_str(const char *s, const char *needle);
  * off the page; prints the first few. */
 size_t timeline_overlaps(const annals__timeline *tl);
 
+/* The relationship diagram's SVG (as Graphviz writes it): the number of
+ * edge-label lines that meet a line of another edge's label or an actor
+ * node's bounding box (boxes from the text positions and DejaVu metrics);
+ * prints the first few. *n_labels gets the number of label lines drawn. */
+size_t relations_label_overlaps(const char *svg, size_t *n_labels);
+
 #endif

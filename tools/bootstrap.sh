@@ -63,6 +63,8 @@ run)
     echo "bootstrap: open output/timeline.svg and output/relations.svg"
     ;;
 test)
+    # The browser test opens the report in headless Chromium.
+    PACKAGES="$PACKAGES chromium"
     install_missing
     build
     ctest --test-dir "$BUILD_DIR" --output-on-failure -j "$JOBS"

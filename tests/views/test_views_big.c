@@ -44,7 +44,8 @@ static void run(size_t n_events, size_t n_actors, annals_view view)
            view == ANNALS_VIEW_TIMELINE ? "timeline" : "relations", graph->n_events,
            graph->n_actors, t1 - t0, svg.len);
     if (view == ANNALS_VIEW_TIMELINE) {
-        CHECK(t1 - t0 < 10.0); /* target 3 s; generous for sanitizer builds */
+        /* Speed is measured in bench/bench_views, not asserted here; the CTest
+         * TIMEOUT catches a hang or quadratic blow-up. */
         CHECK(annals__timeline_layout(&tl, graph, &err) == ANNALS_OK);
         if (tl != NULL) {
             size_t marks = 0;
@@ -57,8 +58,6 @@ static void run(size_t n_events, size_t n_actors, annals_view view)
         if (svg.ptr != NULL) {
             CHECK_EQ_SIZE(count_str(svg.ptr, "class=\"node event"), graph->n_events);
         }
-    } else {
-        CHECK(t1 - t0 < 30.0);
     }
     if (svg.ptr != NULL) {
         char why[160];

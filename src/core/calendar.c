@@ -110,5 +110,5 @@ void annals__format_day(int32_t days, char *buf)
         snprintf(buf, 11, "%s", "XXXX-XX-XX");
         return;
     }
-    snprintf(buf, 11, "%04d-%02d-%02d", y, m, d);
+    snprintf(buf, 11, "%04d-%02d-%02d", y % 10000, (m % 13 + 13) % 13, (d % 32 + 32) % 32);
 }

@@ -1229,7 +1229,8 @@ static annals_status resolve_all(annals_doc *doc, const annals__vec *matches, da
             st.ref.prec = tx->precision == ANNALS_PREC_TIME ? ANNALS_PREC_DAY : tx->precision;
             st.ref.idx = idx;
             st.ref.explicit_year = mt->p.kind == PK_CAL && mt->p.y != Y_NONE;
-            if (tx->precision == ANNALS_PREC_QUARTER && (!st.has_dct || tx->latest < st.dct)) {
+            if (tx->precision == ANNALS_PREC_QUARTER && (!st.has_dct || tx->latest < st.dct) &&
+                (!st.quarter.set || tx->earliest >= st.quarter.day)) {
                 st.quarter = st.ref; /* a finished quarter can be the one reported */
             }
         }

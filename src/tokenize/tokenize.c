@@ -166,8 +166,9 @@ static const char *const abbreviations[] = {
     "ibid", "viz", "calif", "fla", "ariz", "conn", "penn", "tenn", "ala", "ark", "colo",
     "kan", "mich", "minn", "mont", "neb", "nev", "okla", "tex", "wis", "wyo"};
 
-/* Abbreviations that may also end a sentence ("... and so on, etc. The ..."). */
-static bool is_abbrev(const char *s, size_t len)
+/* A word list match: cheap length and first-letter tests before memcmp
+ * (this runs at every period, so it must not strcmp down the whole list). */
+static bool in_list(const char *const *list, size_t n, const char *s, size_t len)
 {
     char low[16];
     size_t i;
@@ -175,12 +176,19 @@ static bool is_abbrev(const char *s, size_t len)
         return false;
     }
     annals__lower(s, len, low, sizeof(low));
-    for (i = 0; i < sizeof(abbreviations) / sizeof(abbreviations[0]); i++) {
-        if (strcmp(low, abbreviations[i]) == 0) {
+    for (i = 0; i < n; i++) {
+        if (list[i][0] == low[0] && strncmp(list[i], low, len) == 0 && list[i][len] == '\0') {
             return true;
         }
     }
     return false;
+}
+
+static bool is_abbrev(const char *s, size_t len)
+{
+    /* Every entry is at most 6 letters. */
+    return len <= 6 &&
+           in_list(abbreviations, sizeof(abbreviations) / sizeof(abbreviations[0]), s, len);
 }
 
 /* Common sentence openers: after an initialism ("U.S.") they start a new sentence. */
@@ -192,18 +200,7 @@ static const char *const openers[] = {
 
 static bool is_opener(const char *s, size_t len)
 {
-    char low[16];
-    size_t i;
-    if (len == 0 || len >= sizeof(low)) {
-        return false;
-    }
-    annals__lower(s, len, low, sizeof(low));
-    for (i = 0; i < sizeof(openers) / sizeof(openers[0]); i++) {
-        if (strcmp(low, openers[i]) == 0) {
-            return true;
-        }
-    }
-    return false;
+    return len <= 9 && in_list(openers, sizeof(openers) / sizeof(openers[0]), s, len);
 }
 
 /* ------------------------------------------------------------------ tokens */
@@ -216,8 +213,23 @@ typedef struct scanner {
 
 static cinfo at(const scanner *sc, size_t pos)
 {
+    unsigned char c;
     if (pos >= sc->len) {
         cinfo ci = {C_NEWLINE, 0, 1, false, false, false};
+        return ci;
+    }
+    /* Fast path for the common ASCII letters and digits. */
+    c = (unsigned char)sc->text[pos];
+    if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
+        cinfo ci = {C_LETTER, 0, 1, c <= 'Z', false, false};
+        return ci;
+    }
+    if (c >= '0' && c <= '9') {
+        cinfo ci = {C_DIGIT, 0, 1, false, false, false};
+        return ci;
+    }
+    if (c == ' ') {
+        cinfo ci = {C_SPACE, 0, 1, false, false, false};
         return ci;
     }
     return classify(sc->text, pos, sc->len);

@@ -94,7 +94,8 @@ enum { DP_NONE = 0, DP_MO, DP_AF, DP_EV, DP_NI, DP_DT };
 enum { DR_NONE = 0, DR_PRESENT, DR_PAST, DR_FUTURE };
 enum {
     DREL_LAST = 1, DREL_NEXT, DREL_THIS, DREL_COMING, DREL_PAST, DREL_PREVIOUS,
-    DREL_FOLLOWING, DREL_SAME, DREL_THAT, DREL_CURRENT, DREL_LATEST, DREL_RECENT
+    DREL_FOLLOWING, DREL_SAME, DREL_THAT, DREL_CURRENT, DREL_LATEST, DREL_RECENT,
+    DREL_THESE /* only "these days" */
 };
 enum {
     DM_NONE = 0, DM_START, DM_MID, DM_END, DM_APPROX, DM_MORE, DM_LESS, DM_EQ_MORE,
@@ -198,6 +199,7 @@ typedef struct dproto {
     int anchor;     /* ANCH_* */
     int refkind;    /* DR_* */
     int mod;        /* DM_* */
+    bool and_half;  /* duration "two and a half years", "5 1/2 hours" */
     char setval[24];
     int32_t y2;     /* a year range "1861-1865": the second year, else 0 */
     size_t split;   /* byte length of the first year within the token/match */

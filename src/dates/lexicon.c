@@ -97,7 +97,7 @@ typedef struct dword {
     X("previous", DREL_PREVIOUS, 0) X("prior", DREL_PREVIOUS, 0)                         \
     X("preceding", DREL_PREVIOUS, 0) X("following", DREL_FOLLOWING, 0)                   \
     X("same", DREL_SAME, 0) X("that", DREL_THAT, 0) X("current", DREL_CURRENT, 0)        \
-    X("latest", DREL_LATEST, 0) X("recent", DREL_RECENT, 0)
+    X("latest", DREL_LATEST, 0) X("recent", DREL_RECENT, 0) X("these", DREL_THESE, 0)
 
 #define POS_WORDS(X)                                                                     \
     X("early", DM_START, 0) X("mid", DM_MID, 0) X("middle", DM_MID, 0)                   \

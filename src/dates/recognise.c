@@ -261,6 +261,41 @@ static bool year_at(rctx *r, size_t i, size_t j, int32_t *y)
     return false;
 }
 
+/* A year said in words after a month, a season or "the year": "nineteen
+ * ninety-four", "two thousand", "two thousand and one"; returns the token
+ * after it, 0 if none. Only called where a year is expected, so "two
+ * thousand troops" is never read as a year. */
+static size_t spoken_year(rctx *r, size_t i, size_t j, int32_t *y)
+{
+    const dtok *t = T(r, j);
+    if (!same(r, i, j) || t->cls != DC_NUMW) {
+        return 0;
+    }
+    if ((t->val == 19 || t->val == 18) && same(r, i, j + 1) && T(r, j + 1)->cls != DC_A) {
+        int n2 = 0;
+        size_t k = parse_count(r, j + 1, &n2);
+        if (k > 0 && n2 >= 10 && n2 <= 99) {
+            *y = t->val * 100 + n2;
+            return k;
+        }
+        return 0;
+    }
+    if (t->val == 2 && same(r, i, j + 1) && is_w(r, j + 1, "thousand")) {
+        size_t k = j + 2;
+        size_t k2 = same(r, i, k) && is_w(r, k, "and") ? k + 1 : k;
+        int n2 = 0;
+        size_t e = same(r, i, k2) ? parse_count(r, k2, &n2) : 0;
+        if (e > 0 && T(r, k2)->cls != DC_A && n2 >= 1 && n2 <= 99 &&
+            !(same(r, i, e) && T(r, e)->cls == DC_UNIT)) {
+            *y = 2000 + n2;
+            return e;
+        }
+        *y = 2000;
+        return k;
+    }
+    return 0;
+}
+
 /* Words before a bare month/season name that make it a date ("in May"). */
 static const char *const month_ctx[] = {
     "in", "since", "until", "till", "by", "from", "to", "through", "during", "of",
@@ -454,6 +489,16 @@ static bool after_amount(rctx *r, size_t i)
         return false;
     }
     const dtok *t = T(r, i - 1);
+    if (t->cls == DC_WORD && !(t->flags & DF_CAP) && i >= 2 && same(r, i, i - 2) &&
+        (T(r, i - 2)->cls == DC_NUM || T(r, i - 2)->cls == DC_NUMW) && !is_w(r, i - 1, "times")) {
+        /* "four flights a week", "700 seats a week": a count per unit */
+        const annals__token *tk = TK(r, i - 1);
+        size_t len = tk->end - tk->start;
+        if (len > 3 && r->doc->text[tk->start + len - 1] == 's' &&
+            r->doc->text[tk->start + len - 2] != 's') {
+            return true;
+        }
+    }
     return t->cls == DC_NUM || is_char(r, i - 1, '%') ||
            is_w(r, i - 1, "percent") || is_w(r, i - 1, "million") || is_w(r, i - 1, "billion") ||
            is_w(r, i - 1, "thousand") || is_w(r, i - 1, "trillion") || is_w(r, i - 1, "cents") ||
@@ -555,6 +600,15 @@ static size_t r_month(rctx *r, size_t i, dproto *p)
         p->y = y;
         p->rule = "month-year";
         return j + 2;
+    }
+    {
+        /* "January nineteen ninety-seven" */
+        size_t e = spoken_year(r, i, T(r, j)->cls == DC_OF ? j + 1 : j, &y);
+        if (e > 0) {
+            p->y = y;
+            p->rule = "month-spoken-year";
+            return e;
+        }
     }
     /* A bare month name. */
     if (abbr) {
@@ -886,6 +940,16 @@ static size_t r_season(rctx *r, size_t i, dproto *p)
         p->rule = "season-year";
         return j + 2;
     }
+    {
+        /* "the winter of nineteen ninety-four" */
+        size_t e = spoken_year(r, i, T(r, j)->cls == DC_OF ? j + 1 : j, &y);
+        if (e > 0) {
+            p->kind = PK_CAL;
+            p->y = y;
+            p->rule = "season-spoken-year";
+            return e;
+        }
+    }
     if (T(r, j)->cls == DC_OF) {
         return 0; /* "the fall of Saigon" */
     }
@@ -1030,6 +1094,34 @@ static size_t r_quarter(rctx *r, size_t i, dproto *p)
     return 0;
 }
 
+/* Nouns after "today's" that make it "of our time", not the DCT:
+ * "today's youth", "in today's world". */
+static const char *const today_generic[] = {
+    "world", "youth", "society", "generation", "generations", "young", "children", "kids",
+    "teenagers", "students", "culture", "technology", "economy", "standards", "terms",
+    "dollars", "families", "parents", "politics", "media", "standard", NULL};
+static const char *const quantifiers[] = {"many", "most", "some", "all", "few", "much", NULL};
+
+/* "today" that is not the day of the document: "today's world", "many of
+ * today's computers", a programme or paper name ("USA Today"). */
+static bool today_not_date(rctx *r, size_t i)
+{
+    const annals__token *tk = TK(r, i);
+    if (i > 0 && same(r, i, i - 1) && (tk->flags & ANNALS_TOK_CAP) &&
+        !(tk->flags & ANNALS_TOK_ALLCAPS) && !(tk->flags & ANNALS_TOK_SENT_START) &&
+        (TK(r, i - 1)->flags & ANNALS_TOK_ALLCAPS)) {
+        return true; /* "USA Today", "VOA Today" */
+    }
+    if (!same(r, i, i + 2) || T(r, i + 1)->cls != DC_POSS) {
+        return false;
+    }
+    if (is_any(r, i + 2, today_generic)) {
+        return true;
+    }
+    return i >= 2 && same(r, i, i - 2) && T(r, i - 1)->cls == DC_OF &&
+           is_any(r, i - 2, quantifiers);
+}
+
 /* "today", "yesterday morning", "tonight". */
 static size_t r_deict(rctx *r, size_t i, dproto *p)
 {
@@ -1045,6 +1137,9 @@ static size_t r_deict(rctx *r, size_t i, dproto *p)
         p->n = 0;
         p->rule = "tonight";
         return i + 1;
+    }
+    if (t->val == 0 && today_not_date(r, i)) {
+        return 0;
     }
     p->n = t->val;
     int part = part_at(r, i, i + 1);
@@ -1098,6 +1193,20 @@ static size_t r_rel(rctx *r, size_t i, dproto *p)
         return 0;
     }
     const dtok *u = T(r, j);
+    if (rel == DREL_THIS && i > 0 && (TK(r, i - 1)->flags & ANNALS_TOK_QUOTE) &&
+        (TK(r, i)->flags & ANNALS_TOK_CAP) && (TK(r, j)->flags & ANNALS_TOK_CAP) &&
+        !(TK(r, j)->flags & ANNALS_TOK_ALLCAPS)) {
+        return 0; /* a quoted title: ABC's "This Week" */
+    }
+    if (rel == DREL_THESE) {
+        if (u->cls == DC_UNIT && u->val == DU_DAY && (u->flags & DF_PLURAL)) {
+            p->kind = PK_REF; /* "these days" */
+            p->refkind = DR_PRESENT;
+            p->rule = "these-days";
+            return j + 1;
+        }
+        return 0;
+    }
     if (u->cls == DC_HALF && rel == DREL_LAST) {
         p->half = 2; /* "the last half of 1989" */
         p->rule = "half";
@@ -1235,8 +1344,36 @@ current:
 }
 
 /* "two weeks", "three days ago", "a year earlier", "five years later". */
+/* A half after a count at token j: "1/2" (one token), "and a half", "and
+ * half" (same sentence as token i). */
+static bool is_half(rctx *r, size_t i, size_t j)
+{
+    if (!same(r, i, j)) {
+        return false;
+    }
+    const annals__token *tk = TK(r, j);
+    if (tk->end - tk->start == 3 && memcmp(r->doc->text + tk->start, "1/2", 3) == 0) {
+        return true;
+    }
+    if (tk->end - tk->start == 2 && memcmp(r->doc->text + tk->start, "\xc2\xbd", 2) == 0) {
+        return true; /* U+00BD */
+    }
+    if (!is_w(r, j, "and") || !same(r, i, j + 2)) {
+        return false;
+    }
+    return is_w(r, j + 1, "half") || (T(r, j + 1)->cls == DC_A && is_w(r, j + 2, "half") &&
+                                      TK(r, j + 1)->end - TK(r, j + 1)->start == 1);
+}
+
 static size_t r_count(rctx *r, size_t i, dproto *p)
 {
+    if (T(r, i)->cls == DC_A && T(r, i + 1)->cls == DC_DIR && T(r, i + 1)->val == 1 &&
+        same(r, i, i + 2) && is_w(r, i + 2, "date")) {
+        p->kind = PK_REF; /* "at a later date" */
+        p->refkind = DR_FUTURE;
+        p->rule = "a-later-date";
+        return i + 3;
+    }
     int n = 0;
     size_t j = parse_count(r, i, &n);
     if (j == 0 || !same(r, i, j)) {
@@ -1248,6 +1385,11 @@ static size_t r_count(rctx *r, size_t i, dproto *p)
         if (!same(r, i, j)) {
             return 0;
         }
+    }
+    bool half = false;
+    if (n != N_VAGUE && T(r, i)->cls != DC_A && is_half(r, i, j)) {
+        half = true; /* "5 1/2 hours", "two and a half years" */
+        j += is_w(r, j, "and") ? (is_w(r, j + 1, "half") ? 2 : 3) : 1;
     }
     bool plural = false;
     int unit = unit_at(r, j, &plural);
@@ -1270,6 +1412,11 @@ static size_t r_count(rctx *r, size_t i, dproto *p)
     size_t k = j + 1;
     const dtok *u = T(r, k);
     bool sk = same(r, i, k);
+    if (sk && unit == DU_QUARTER && u->cls == DC_OF && !plural && same(r, i, k + 1) &&
+        T(r, k + 1)->cls != DC_A && T(r, k + 1)->cls != DC_UNIT && !is_year_tok(T(r, k + 1))) {
+        p->kind = PK_NONE; /* "a quarter of the market": a fraction */
+        return k;
+    }
     if (sk && is_w(r, k, "old")) {
         p->kind = PK_NONE; /* an age */
         return k + 1;
@@ -1324,6 +1471,16 @@ static size_t r_count(rctx *r, size_t i, dproto *p)
     p->unit = unit;
     p->n = n;
     p->rule = "count-units";
+    if (!half && n != N_VAGUE && !plural && sk && is_w(r, k, "and") &&
+        is_half(r, i, k)) {
+        half = true; /* "a minute and a half" */
+        k += is_w(r, k + 1, "half") ? 2 : 3;
+    }
+    if (half) {
+        p->and_half = true;
+        p->rule = "count-and-a-half";
+        return k;
+    }
     if (sk && u->cls == DC_LONG) {
         return k + 1;
     }
@@ -1565,8 +1722,8 @@ static size_t r_time(rctx *r, size_t i, dproto *p)
     int hh = -1, mi = 0;
     size_t k = i + 1;
     if (t->cls == DC_NOON) {
-        if (i > 0 && is_w(r, i - 1, "after")) {
-            return 0;
+        if (i > 0 && (is_w(r, i - 1, "after") || is_w(r, i - 1, "high"))) {
+            return 0; /* "afternoon" split, "high noon": an idiom */
         }
         hh = t->val;
         time_default(p);
@@ -1744,6 +1901,9 @@ static size_t r_set(rctx *r, size_t i, dproto *p)
         if (is_w(r, i, "annually") && after_amount(r, i)) {
             return 0; /* "to rise 8.5% annually": a rate */
         }
+        if (i > 0 && same(r, i, i - 1) && is_w(r, i - 1, "average")) {
+            return 0; /* "average daily volume": a measure, not a recurrence */
+        }
         p->kind = PK_SET;
         p->type = ANNALS_TIMEX_SET;
         p->unit = t->val == DU_NIGHT ? DU_DAY : t->val;
@@ -1871,6 +2031,21 @@ static size_t r_the(rctx *r, size_t i, dproto *p)
             k++;
         }
         const dtok *v = T(r, k);
+        if (!adj && v->cls == DC_UNIT && v->val == DU_YEAR && !(v->flags & DF_PLURAL)) {
+            /* "the year 2000", "the year two thousand" */
+            int32_t y;
+            size_t e = spoken_year(r, i, k + 1, &y);
+            if (e == 0 && same(r, i, k + 1) && is_year_tok(T(r, k + 1))) {
+                y = T(r, k + 1)->num;
+                e = k + 2;
+            }
+            if (e > 0) {
+                p->kind = PK_CAL;
+                p->y = y;
+                p->rule = "the-year-named";
+                return e;
+            }
+        }
         bool tail_ok = !same(r, i, k + 1) ||
                        (T(r, k + 1)->cls != DC_OF && !is_year_tok(T(r, k + 1)) &&
                         T(r, k + 1)->cls != DC_NUMW && T(r, k + 1)->cls != DC_NUM);
@@ -1906,6 +2081,22 @@ static size_t r_the(rctx *r, size_t i, dproto *p)
                 return k + 1;
             }
         }
+    }
+    if ((is_w(r, j, "near") || is_w(r, j, "short") || is_w(r, j, "long")) &&
+        same(r, i, j + 1) && is_w(r, j + 1, "term")) {
+        p->kind = PK_REF; /* "in the near term", "over the long term" */
+        p->refkind = DR_FUTURE;
+        p->rule = "the-term";
+        return j + 2;
+    }
+    if (u->cls == DC_UNIT && (u->flags & DF_PLURAL) && u->val != DU_WEEKEND &&
+        same(r, i, j + 1) && is_w(r, j + 1, "ahead")) {
+        p->kind = PK_DUR; /* "the weeks ahead", like "the coming weeks" */
+        p->type = ANNALS_TIMEX_DURATION;
+        p->unit = u->val;
+        p->n = N_VAGUE;
+        p->rule = "the-units-ahead";
+        return j + 2;
     }
     if (is_w(r, j, "near") && same(r, i, j + 1) && T(r, j + 1)->cls == DC_FUTURE) {
         j++;

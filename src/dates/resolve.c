@@ -645,6 +645,42 @@ static void fmt_duration(char *b, size_t cap, int unit, int n)
     snprintf(b, cap, "P%s%lld%c", time ? "T" : "", v, u);
 }
 
+/* "n and a half units": the half in the next smaller unit where TIMEX3
+ * has one (P2Y6M, PT5H30M, PT1M30S, P3DT12H), else a decimal (P1.5M,
+ * P2.5W); decades and centuries in years (P15Y). */
+static void fmt_half_duration(char *b, size_t cap, int unit, int n)
+{
+    bool time;
+    int mult;
+    char u = unit_letter(unit, &time, &mult);
+    switch (unit) {
+    case DU_YEAR:
+        snprintf(b, cap, "P%dY6M", n);
+        return;
+    case DU_DAY:
+    case DU_NIGHT:
+        snprintf(b, cap, "P%dDT12H", n);
+        return;
+    case DU_HOUR:
+        snprintf(b, cap, "PT%dH30M", n);
+        return;
+    case DU_MINUTE:
+        snprintf(b, cap, "PT%dM30S", n);
+        return;
+    case DU_SECOND:
+        snprintf(b, cap, "PT%d.5S", n);
+        return;
+    default:
+        break;
+    }
+    long long twice = (2LL * n + 1) * mult; /* twice the length in units u */
+    if (twice % 2 == 0) {
+        snprintf(b, cap, "P%s%lld%c", time ? "T" : "", twice / 2, u);
+    } else {
+        snprintf(b, cap, "P%s%lld.5%c", time ? "T" : "", twice / 2, u);
+    }
+}
+
 static void append_time(char *b, size_t cap, const dproto *p)
 {
     size_t n = strlen(b);
@@ -1113,7 +1149,11 @@ static void resolve_one(rstate *st, const dmatch *mt, rout *o)
                                            : "PRESENT_REF");
         break;
     case PK_DUR:
-        fmt_duration(v, cap, p->unit, p->n);
+        if (p->and_half && p->n != N_VAGUE && p->n >= 0 && p->n < 100000) {
+            fmt_half_duration(v, cap, p->unit, p->n);
+        } else {
+            fmt_duration(v, cap, p->unit, p->n);
+        }
         break;
     case PK_SET:
         if (p->wd > 0 || (p->unit == DU_NONE && p->m == 0 && p->part == 0)) {

@@ -84,7 +84,7 @@ int main(void)
     run("digit soup", "12 3,4 5.6 7/8/9 10-11 ", 23, 2 * mib);
     run("trigger storm", "attacked ", 9, mib);
     run("country list", "Egypt, Qatar, Israel, Jordan, ", 30, mib);
-    run("nested quotes", "“‘\"«", 12, mib);
+    run("nested quotes", "“‘\"«", sizeof("“‘\"«") - 1, mib);
     run("newlines", "\n", 1, mib);
     run("50 MB line", "Lorem-ipsum-dolor-sit-amet-consectetur-adipiscing ", 50, 50 * mib);
     annals_ctx_free(ctx);

@@ -266,6 +266,8 @@ typedef enum annals_timex_type {
 } annals_timex_type;
 
 const char *annals__timex_type_name(annals_timex_type t);
+/* "person", "organization", "group", "country", "place". */
+const char *annals__entity_kind_name(annals_entity_kind k);
 
 typedef struct annals__timex {
     size_t start, end;          /* byte span */

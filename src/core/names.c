@@ -31,6 +31,23 @@ annals_precision annals__precision_from_name(const char *s)
     return ANNALS_PREC_NONE;
 }
 
+const char *annals__entity_kind_name(annals_entity_kind k)
+{
+    switch (k) {
+    case ANNALS_ENTITY_PERSON:
+        return "person";
+    case ANNALS_ENTITY_ORGANIZATION:
+        return "organization";
+    case ANNALS_ENTITY_GROUP:
+        return "group";
+    case ANNALS_ENTITY_COUNTRY:
+        return "country";
+    case ANNALS_ENTITY_PLACE:
+        return "place";
+    }
+    return "place";
+}
+
 const char *annals__timex_type_name(annals_timex_type t)
 {
     switch (t) {

@@ -53,23 +53,6 @@ static char *strndup_(const char *s, size_t n)
 
 /* ------------------------------------------------------------------ names */
 
-const char *annals__entity_kind_name(annals_entity_kind k)
-{
-    switch (k) {
-    case ANNALS_ENTITY_PERSON:
-        return "person";
-    case ANNALS_ENTITY_ORGANIZATION:
-        return "organization";
-    case ANNALS_ENTITY_GROUP:
-        return "group";
-    case ANNALS_ENTITY_COUNTRY:
-        return "country";
-    case ANNALS_ENTITY_PLACE:
-        return "place";
-    }
-    return "place";
-}
-
 bool annals__entity_kind_from_name(const char *s, annals_entity_kind *out)
 {
     static const annals_entity_kind kinds[] = {ANNALS_ENTITY_PERSON, ANNALS_ENTITY_ORGANIZATION,

@@ -112,7 +112,6 @@ struct annals_corpus {
 #define ANNALS__CTIMEX(c, i) ((annals__ctimex *)annals__vec_at(&(c)->timexes, (i)))
 #define ANNALS__CEVENT(c, i) ((annals__cevent *)annals__vec_at(&(c)->events, (i)))
 
-const char *annals__entity_kind_name(annals_entity_kind k);
 bool annals__entity_kind_from_name(const char *s, annals_entity_kind *out);
 const char *annals__quad_name(int quad); /* "verbal cooperation", ... */
 

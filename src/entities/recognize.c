@@ -1239,22 +1239,6 @@ static int cmp_cand(const void *a, const void *b)
     return x->seq < y->seq ? -1 : (x->seq > y->seq ? 1 : 0);
 }
 
-static const char *kind_name(annals_entity_kind k)
-{
-    switch (k) {
-    case ANNALS_ENTITY_PERSON:
-        return "person";
-    case ANNALS_ENTITY_ORGANIZATION:
-        return "organization";
-    case ANNALS_ENTITY_GROUP:
-        return "group";
-    case ANNALS_ENTITY_COUNTRY:
-        return "country";
-    case ANNALS_ENTITY_PLACE:
-        return "place";
-    }
-    return "entity";
-}
 
 static annals_status finish(rctx *r)
 {
@@ -1315,7 +1299,7 @@ static annals_status finish(rctx *r)
             annals__mention *first = ANNALS__MENTION(doc, e->first_mention);
             e->explain = annals__arena_printf(
                 &doc->arena, "%s \"%s\"%s%s: first found by rule %s; %zu mention%s, %zu alias%s",
-                kind_name(e->kind), e->name, e->country[0] ? ", country " : "", e->country,
+                annals__entity_kind_name(e->kind), e->name, e->country[0] ? ", country " : "", e->country,
                 first->rule, e->n_mentions, e->n_mentions == 1 ? "" : "s", e->aliases.n,
                 e->aliases.n == 1 ? "" : "es");
             if (e->explain == NULL) {

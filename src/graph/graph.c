@@ -60,21 +60,6 @@
 
 /* ------------------------------------------------------------ small helpers */
 
-static char *dup_str(const char *s)
-{
-    size_t n;
-    char *p;
-    if (s == NULL) {
-        return NULL;
-    }
-    n = strlen(s);
-    p = malloc(n + 1);
-    if (p != NULL) {
-        memcpy(p, s, n + 1);
-    }
-    return p;
-}
-
 static annals_status oom(annals_error *err)
 {
     return annals__error(err, ANNALS_ENOMEM, ANNALS_STAGE_GRAPH, ANNALS_NO_OFFSET,
@@ -968,7 +953,7 @@ static annals_status build_multigraph(annals_graph *g, uint32_t *vid, annals_err
         goto done;
     }
     for (i = 0; i < j; i++) {
-        g->date_values[i] = dup_str(dates[i]);
+        g->date_values[i] = annals__strdup(dates[i]);
         if (g->date_values[i] == NULL) {
             rc = oom(err);
             goto done;
@@ -1265,10 +1250,10 @@ static annals_status copy_selection(annals_graph *g, const annals_selection *sel
     g->sel.from = NULL;
     g->sel.to = NULL;
     g->sel.roots = NULL;
-    if ((sel->actor && (g->sel.actor = dup_str(sel->actor)) == NULL) ||
-        (sel->from && (g->sel.from = dup_str(sel->from)) == NULL) ||
-        (sel->to && (g->sel.to = dup_str(sel->to)) == NULL) ||
-        (sel->roots && (g->sel.roots = dup_str(sel->roots)) == NULL)) {
+    if ((sel->actor && (g->sel.actor = annals__strdup(sel->actor)) == NULL) ||
+        (sel->from && (g->sel.from = annals__strdup(sel->from)) == NULL) ||
+        (sel->to && (g->sel.to = annals__strdup(sel->to)) == NULL) ||
+        (sel->roots && (g->sel.roots = annals__strdup(sel->roots)) == NULL)) {
         return oom(err);
     }
     return ANNALS_OK;

@@ -62,6 +62,9 @@ static uint32_t decode(const unsigned char *s, size_t n, size_t *len)
            ((uint32_t)(s[2] & 0x3F) << 6) | (s[3] & 0x3F);
 }
 
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
 static cinfo classify(const char *text, size_t pos, size_t len)
 {
     cinfo ci = {C_PUNCT, 0, 1, false, false, false};
@@ -211,7 +214,7 @@ typedef struct scanner {
     size_t len;
 } scanner;
 
-static cinfo at(const scanner *sc, size_t pos)
+static inline cinfo at(const scanner *sc, size_t pos)
 {
     unsigned char c;
     if (pos >= sc->len) {
@@ -485,13 +488,41 @@ static const char *const boilerplate_contains[] = {
     "sign up to", "sign up for", "delivered straight to your inbox", "to your inbox",
     "our newsletter", "cookie", "terms of use", "privacy policy"};
 
+/* Case-insensitive search for a lower-case needle (ASCII), without copying. */
+static bool contains_ci(const char *s, size_t len, const char *needle)
+{
+    size_t n = strlen(needle), i, k;
+    if (n == 0 || n > len) {
+        return n == 0;
+    }
+    for (i = 0; i + n <= len; i++) {
+        if ((s[i] | 0x20) != needle[0]) {
+            continue;
+        }
+        for (k = 1; k < n; k++) {
+            char c = s[i + k];
+            if (c >= 'A' && c <= 'Z') {
+                c = (char)(c | 0x20);
+            }
+            if (c != needle[k]) {
+                break;
+            }
+        }
+        if (k == n) {
+            return true;
+        }
+    }
+    return false;
+}
+
 static bool line_is_boilerplate(const char *s, size_t len)
 {
-    char low[160];
+    char low[32];
     size_t n, i, start = 0;
     while (start < len && (s[start] == ' ' || s[start] == '\t')) {
         start++;
     }
+    /* Every opening phrase is shorter than the buffer. */
     n = annals__lower(s + start, len - start, low, sizeof(low));
     for (i = 0; i < sizeof(boilerplate_starts) / sizeof(boilerplate_starts[0]); i++) {
         size_t k = strlen(boilerplate_starts[i]);
@@ -504,7 +535,7 @@ static bool line_is_boilerplate(const char *s, size_t len)
         return false;
     }
     for (i = 0; i < sizeof(boilerplate_contains) / sizeof(boilerplate_contains[0]); i++) {
-        if (strstr(low, boilerplate_contains[i]) != NULL) {
+        if (contains_ci(s + start, len - start, boilerplate_contains[i])) {
             return true;
         }
     }

@@ -143,6 +143,18 @@ static void test_boilerplate_headline(void)
     CHECK(!(ANNALS__SENT(doc, 3)->flags & ANNALS_SENT_BOILERPLATE));
     CHECK_EQ_SIZE(ANNALS__SENT(doc, 3)->paragraph, 3);
     annals_doc_free(doc);
+    /* Phrases inside a short line match in any case. */
+    doc = parse("Ministers met on Monday.\nManage your COOKIE preferences here.\n"
+                "Read our Privacy Policy.\nThe talks went on.");
+    if (doc == NULL) {
+        return;
+    }
+    CHECK_EQ_SIZE(doc->sentences.n, 4);
+    CHECK(!(ANNALS__SENT(doc, 0)->flags & ANNALS_SENT_BOILERPLATE));
+    CHECK(ANNALS__SENT(doc, 1)->flags & ANNALS_SENT_BOILERPLATE);
+    CHECK(ANNALS__SENT(doc, 2)->flags & ANNALS_SENT_BOILERPLATE);
+    CHECK(!(ANNALS__SENT(doc, 3)->flags & ANNALS_SENT_BOILERPLATE));
+    annals_doc_free(doc);
 }
 
 static void test_spans(void)

@@ -7,6 +7,7 @@
 #include "core/internal.h"
 
 #include <stdio.h>
+#include <string.h>
 
 int32_t annals__days_from_civil(int y, int m, int d)
 {
@@ -105,10 +106,13 @@ bool annals__parse_ymd(const char *s, size_t len, int *y, int *m, int *d)
 void annals__format_day(int32_t days, char *buf)
 {
     int y, m, d;
+    char tmp[48];
     annals__civil_from_days(days, &y, &m, &d);
     if (y < 0 || y > 9999) {
-        snprintf(buf, 11, "%s", "XXXX-XX-XX");
+        memcpy(buf, "XXXX-XX-XX", 11);
         return;
     }
-    snprintf(buf, 11, "%04d-%02d-%02d", y % 10000, (m % 13 + 13) % 13, (d % 32 + 32) % 32);
+    snprintf(tmp, sizeof(tmp), "%04d-%02d-%02d", y, m, d);
+    memcpy(buf, tmp, 10);
+    buf[10] = '\0';
 }

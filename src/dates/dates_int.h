@@ -200,6 +200,7 @@ typedef struct dproto {
     int refkind;    /* DR_* */
     int mod;        /* DM_* */
     bool and_half;  /* duration "two and a half years", "5 1/2 hours" */
+    bool week_of;   /* "the week of March 6": the ISO week of the day */
     char setval[24];
     int32_t y2;     /* a year range "1861-1865": the second year, else 0 */
     size_t split;   /* byte length of the first year within the token/match */

@@ -700,6 +700,47 @@ static int part_at(rctx *r, size_t i, size_t j)
     return DP_NONE;
 }
 
+/* A part of day named with a position or a day: "afternoon yesterday",
+ * "mid-afternoon yesterday", "(by) mid afternoon", "late-morning". The
+ * day is the one named after it, else the day of the story (as for a
+ * clock time); a bare part without a position ("in the morning") is
+ * generic and is not a timex. */
+static bool today_not_date(rctx *r, size_t i);
+
+static size_t part_day(rctx *r, size_t i, size_t j, int part, bool pos, dproto *p)
+{
+    p->kind = PK_SHIFT;
+    p->unit = DU_DAY;
+    p->part = part;
+    p->type = ANNALS_TIMEX_TIME;
+    if (same(r, i, j) && T(r, j)->cls == DC_DEICT && T(r, j)->val >= -1 &&
+        T(r, j)->val <= 1 && !(T(r, j)->val == 0 && today_not_date(r, j))) {
+        p->n = T(r, j)->val;
+        p->anchor = ANCH_DCT;
+        p->rule = "part-deictic";
+        return j + 1;
+    }
+    if (!pos || (same(r, i, j) && T(r, j)->cls == DC_UNIT)) {
+        p->kind = PK_NONE; /* "in the morning"; "the early morning hours of 30 April" */
+        return 0;
+    }
+    p->n = 0;
+    p->anchor = ANCH_AUTO;
+    p->rule = "pos-part";
+    return j;
+}
+
+static size_t r_part(rctx *r, size_t i, dproto *p)
+{
+    const dtok *t = T(r, i);
+    if (t->cls != DC_PART || (t->flags & DF_PLURAL)) {
+        return 0;
+    }
+    bool pos = i > 0 && same(r, i, i - 1) && T(r, i - 1)->cls == DC_POS &&
+               (is_w(r, i - 1, "early") || is_w(r, i - 1, "mid") || is_w(r, i - 1, "late"));
+    return part_day(r, i, i + 1, t->val, pos, p);
+}
+
 /* "Tuesday", "Tuesday, Feb. 6, 2024", "Friday morning", "Mondays". */
 static size_t r_weekday(rctx *r, size_t i, dproto *p)
 {
@@ -1261,6 +1302,19 @@ static size_t r_rel(rctx *r, size_t i, dproto *p)
         if (rel == DREL_LATEST && unit != DU_QUARTER) {
             return 0;
         }
+        if ((unit == DU_DECADE || unit == DU_CENTURY) &&
+            (rel == DREL_PAST || rel == DREL_NEXT || rel == DREL_COMING) && i > 0 &&
+            same(r, i, i - 1) && T(r, i - 1)->cls == DC_THE) {
+            /* "over the past decade", "the next century": the ten (hundred)
+             * years up to or from now, like "the past two decades"; "the
+             * last decade" stays the decade named */
+            p->kind = PK_DUR;
+            p->type = ANNALS_TIMEX_DURATION;
+            p->unit = unit;
+            p->n = 1;
+            p->rule = "rel-count-units";
+            return j + 1;
+        }
         if (unit == DU_QUARTER && (rel == DREL_LATEST || rel == DREL_THAT)) {
             p->kind = PK_QUARTER; /* the quarter being reported */
             p->rule = "reporting-quarter";
@@ -1273,6 +1327,22 @@ static size_t r_rel(rctx *r, size_t i, dproto *p)
         p->rule = rel == DREL_NEXT ? "rel-next-unit" : "rel-unit";
         if (unit == DU_SEASON) {
             return 0;
+        }
+        if (unit == DU_YEAR && (rel == DREL_LAST || rel == DREL_THIS || rel == DREL_NEXT) &&
+            same(r, i, j + 2) && T(r, j + 1)->cls == DC_POSS) {
+            /* "next year's first quarter", "this year's second half": one
+             * quarter or half of the year named */
+            dproto q;
+            dates__proto_init(&q);
+            size_t e = r_quarter(r, j + 2, &q);
+            if (e > 0 && q.kind == PK_QUARTER && (q.quarter > 0 || q.half > 0) && q.n == 0) {
+                p->kind = PK_QUARTER;
+                p->quarter = q.quarter;
+                p->half = q.half;
+                p->dir = 0; /* the year is given: no roll-back by tense */
+                p->rule = "relyear-quarter";
+                return e;
+            }
         }
         return j + 1;
     }
@@ -1563,6 +1633,9 @@ static size_t r_hyph(rctx *r, size_t i, dproto *p)
     /* position + year/month/decade */
     if (ha && a.cls == DC_POS && h.n == 2 && (a.val == DM_START || a.val == DM_MID || a.val == DM_END)) {
         p->mod = a.val;
+        if (hb && b.cls == DC_PART && !(b.flags & DF_PLURAL)) {
+            return part_day(r, i, i + 1, b.val, true, p); /* "mid-afternoon (yesterday)" */
+        }
         if (all_digits(h.s[1], h.len[1]) && h.len[1] == 4) {
             int y = (h.s[1][0] - '0') * 1000 + (h.s[1][1] - '0') * 100 + (h.s[1][2] - '0') * 10 +
                     (h.s[1][3] - '0');
@@ -2010,6 +2083,18 @@ static size_t r_the(rctx *r, size_t i, dproto *p)
         p->rule = "year-period";
         return j + 2;
     }
+    if (u->cls == DC_UNIT && u->val == DU_WEEK && !(u->flags & DF_PLURAL) &&
+        same(r, i, j + 2) && T(r, j + 1)->cls == DC_OF && T(r, j + 2)->cls == DC_MONTH) {
+        /* "the week of March 6": the week that contains the day */
+        size_t e = r_month(r, j + 2, p);
+        if (e > 0 && p->kind == PK_CAL && p->m > 0 && p->d > 0 && !p->split_range &&
+            p->hh < 0 && p->y2 == 0) {
+            p->week_of = true;
+            p->rule = "week-of";
+            return e;
+        }
+        dates__proto_init(p);
+    }
     if (u->cls == DC_UNIT && u->val == DU_WEEKEND && !(u->flags & DF_PLURAL)) {
         p->kind = PK_SHIFT;
         p->unit = DU_WEEKEND;
@@ -2194,6 +2279,7 @@ static const rule_fn rule_table[DC_COUNT][MAX_RULES] = {
     [DC_HOLIDAY] = {r_holiday, NULL},
     [DC_THE] = {r_the, NULL},
     [DC_NOON] = {r_time, NULL},
+    [DC_PART] = {r_part, NULL},
 };
 
 static size_t match_core(rctx *r, size_t i, dproto *best)

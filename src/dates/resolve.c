@@ -177,6 +177,9 @@ dtense dates__tense(const annals_doc *doc, dates_cues *tc, size_t tok_begin, siz
     }
     const annals__token *t0 = ANNALS__TOK(doc, tok_begin);
     const annals__sentence *s = ANNALS__SENT(doc, t0->sentence);
+    if (tok_begin > s->tok_begin && annals__tok_is(doc, tok_begin - 1, "effective")) {
+        return DT_FUTURE; /* "named chairman, effective Feb. 1": the date a change takes effect */
+    }
     int best = 0, fallback = 0;
     size_t bestd = (size_t)-1;
     size_t lo = tok_begin > s->tok_begin + 12 ? tok_begin - 12 : s->tok_begin;
@@ -216,6 +219,10 @@ dtense dates__tense(const annals_doc *doc, dates_cues *tc, size_t tok_begin, siz
     for (size_t k = tok_end; k < hi; k++) {
         int c = cue_at(doc, tc, k);
         if (c == 5) {
+            if (best > 0) {
+                break; /* a bare participle after the date ("markets untouched by")
+                        * is often an adjective: the auxiliary before it rules */
+            }
             c = DT_PAST;
         }
         if (c < 0 && k - tok_end <= 1) {
@@ -854,6 +861,11 @@ static void resolve_one(rstate *st, const dmatch *mt, rout *o)
                 v[0] = '\0'; /* 29 February of a common year */
                 return;
             }
+            if (p->week_of && y > 0) {
+                fmt_unit(v, cap, annals__days_from_civil((int)y, p->m, d), DU_WEEK, 0);
+                o->calendar = true;
+                break;
+            }
             snprintf(v, cap, "%s-%02d-%02d", yb, p->m, d);
             append_time(v, cap, p);
         } else if (p->m > 0) {
@@ -1126,10 +1138,12 @@ static void resolve_one(rstate *st, const dmatch *mt, rout *o)
         int aq = quarter_of_day(a.day);
         int q = p->quarter > 0 ? p->quarter : (p->half == 1 ? 1 : 3);
         int y = ay;
-        if (q > aq && tense != DT_FUTURE && a.is_dct) {
+        if (p->dir == 0) {
+            y = ay + p->n; /* "next year's first quarter" */
+        } else if (q > aq && tense != DT_FUTURE && a.is_dct) {
             y = ay - 1;
         }
-        if (p->n == -1) {
+        if (p->n == -1 && p->dir != 0) {
             y--; /* "the year-ago third quarter" */
         }
         if (p->quarter > 0) {

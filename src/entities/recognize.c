@@ -24,6 +24,7 @@
  */
 #include "entities/entities_int.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -53,16 +54,19 @@ typedef struct side {
 typedef struct pending {
     size_t tb, te, start, end;
     uint32_t sentence;
-    int what;             /* P_INITIAL, P_GROUP, P_ROLE */
+    int what;             /* P_INITIAL, P_GROUP, P_ROLE, P_BACKED */
     char country[4];
     uint8_t role_group;
     unsigned flags;
     const char *rule;
-    char key[48];         /* P_INITIAL: folded word */
+    char key[48];         /* P_INITIAL: folded word; P_BACKED: folded description */
     size_t klen;
+    int64_t sponsor;      /* P_BACKED: entity of "Iran" in "Iran-backed" */
+    size_t sponsor_tb;    /* P_BACKED: the hyphenated token */
 } pending;
 
-enum { P_INITIAL = 1, P_GROUP, P_ROLE };
+/* P_BACKED: "Iran-backed rebels", "Russian-supported separatists" */
+enum { P_INITIAL = 1, P_GROUP, P_ROLE, P_BACKED };
 
 typedef struct rctx {
     annals_doc *doc;
@@ -76,6 +80,7 @@ typedef struct rctx {
     annals__map by_key;   /* kind + folded canonical name -> entity */
     annals__map surname;  /* folded surname/alias -> person entity */
     annals__map seen;     /* folded single-word names seen mid-sentence -> entity */
+    annals__map backing;  /* sponsor entity + folded description -> group it was tied to */
     unsigned char *tflag; /* per token: TF_* */
     unsigned *tclass;     /* per token: WC_* bits and spans */
     uint32_t recent[RECENT_PERSONS];
@@ -839,6 +844,34 @@ static annals_status gazetteer_mention(rctx *r, const sent_info *si, size_t i, s
     return rc;
 }
 
+/* Sponsorship participles after the country part of a hyphenated token:
+ * "Iran-backed", "Russian-supported", "Kremlin-aligned". */
+static const char *const SPONSOR_WORDS[] = {"backed", "supported", "sponsored", "aligned",
+                                            "allied", "funded", "armed", "financed", NULL};
+
+/* The participle after the last '-' of token i if it is a sponsorship
+ * word, else NULL. */
+static const char *sponsor_word(const rctx *r, size_t i)
+{
+    const annals__token *t = tok(r, i);
+    const char *s = r->doc->text + t->start;
+    size_t len = t->end - t->start, p = len, k;
+    char low[16];
+    while (p > 0 && s[p - 1] != '-') {
+        p--;
+    }
+    if (p == 0 || len - p >= sizeof low) {
+        return NULL;
+    }
+    annals__lower(s + p, len - p, low, sizeof low);
+    for (k = 0; SPONSOR_WORDS[k] != NULL; k++) {
+        if (strcmp(low, SPONSOR_WORDS[k]) == 0) {
+            return SPONSOR_WORDS[k];
+        }
+    }
+    return NULL;
+}
+
 /* After a country/capital + 's: "Washington's top diplomat". */
 static annals_status description_at(rctx *r, const sent_info *si, size_t i, size_t *used)
 {
@@ -861,6 +894,7 @@ static annals_status description_at(rctx *r, const sent_info *si, size_t i, size
             bool the = i >= 1 && tok_eq(r, i - 1, "the");
             bool backed = i >= 1 && r->q_ent >= 0 && r->q_end == i &&
                           (tok(r, i - 1)->flags & ANNALS_TOK_HYPHEN);
+            bool sponsored = backed && sponsor_word(r, i - 1);
             pending *p;
             if (d->group_kind == 2 && !possessed) {
                 continue;
@@ -880,10 +914,22 @@ static annals_status description_at(rctx *r, const sent_info *si, size_t i, size
             p->what = d->group_kind == 2 ? P_ROLE : P_GROUP;
             p->role_group = d->role_group;
             p->flags = ANNALS_MENTION_DESCRIPTION;
+            p->sponsor = -1;
             if (possessed) {
                 memcpy(p->country, ent(r, (size_t)r->q_ent)->country, 4);
             }
             p->rule = d->group_kind == 2 ? "description->role-holder" : "description->group";
+            if (d->group_kind == 1 && sponsored) {
+                p->what = P_BACKED;
+                p->sponsor = r->q_ent;
+                p->sponsor_tb = i - 1;
+                p->key[0] = '\0';
+                p->klen = 0;
+                if (pos < sizeof p->key) {
+                    memcpy(p->key, key, pos);
+                    p->klen = pos;
+                }
+            }
             *used = n;
         }
     }
@@ -1140,6 +1186,9 @@ static annals_status resolve_pending(rctx *r, size_t n_scan)
         pending *p = annals__vec_at(&r->pend, k);
         size_t v;
         int64_t best = -1;
+        if (p->what == P_BACKED) {
+            continue; /* resolve_backed() */
+        }
         if (p->what == P_INITIAL) {
             if (annals__map_get(&r->surname, p->key, p->klen, &v) ||
                 annals__map_get(&r->seen, p->key, p->klen, &v)) {
@@ -1180,6 +1229,165 @@ static annals_status resolve_pending(rctx *r, size_t n_scan)
             rc = mention_span(r, p->tb, p->te, p->start, p->end, (uint32_t)best, p->flags,
                               p->rule);
         }
+    }
+    return rc;
+}
+
+/* Most tokens between a named group and a sponsored description for the
+ * two to be tied ("the Houthis in response to attacks by Iran-backed
+ * rebels": 5). */
+#define TIE_WINDOW 8
+
+/* Words that put the group and the description in different roles or
+ * clauses: coordination and contrast (two parties), clause openers, and
+ * verbs of one party acting on another. */
+static const char *const TIE_BREAKERS[] = {
+    "and", "or", "nor", "but", "versus", "vs", "vs.", "against", "with", "between", "than",
+    "after", "before", "while", "when", "whereas", "although", "though", "because", "since",
+    "until", "unless", "if", "which", "who", "whom", "whose", "where", "that", "said", "says",
+    "told", "attacked", "attacking", "fought", "fighting", "fights", "struck", "striking",
+    "targeted", "targeting", "battled", "battling", "clashed", "clashing", "killed", "bombed",
+    "shelled", "ambushed", "raided", "defeated", "accused", "blamed", "hit", "hitting", NULL};
+
+/* Are the tokens [from, to) between a named group and a sponsored
+ * description (either order) a close tie? At most TIE_WINDOW tokens, no
+ * clause punctuation, no TIE_BREAKERS word; a comma or '(' only right
+ * after the first of the two and followed by at most a determiner
+ * (apposition: "the Houthis, the Iran-backed rebels", "Iran-backed rebels
+ * (the Houthis)"). */
+static bool tie_ok(const rctx *r, size_t from, size_t to)
+{
+    size_t k, m;
+    if (to < from || to - from > TIE_WINDOW) {
+        return false;
+    }
+    for (k = from; k < to; k++) {
+        const annals__token *t = tok(r, k);
+        char low[16];
+        if (!(t->flags & ANNALS_TOK_WORD)) {
+            if (t->flags & ANNALS_TOK_NUMBER) {
+                continue;
+            }
+            if (k == from && (tok_char(r, k, ',') || tok_char(r, k, '(')) &&
+                (to - k - 1 == 0 || (to - k - 1 == 1 && tok_in(r, k + 1, WC_DET)))) {
+                continue;
+            }
+            return false;
+        }
+        if (t->end - t->start >= sizeof low) {
+            continue;
+        }
+        annals__lower(r->doc->text + t->start, t->end - t->start, low, sizeof low);
+        for (m = 0; TIE_BREAKERS[m] != NULL; m++) {
+            if (strcmp(low, TIE_BREAKERS[m]) == 0) {
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
+/* The named group tied to sponsored description p (see tie_ok): the
+ * nearest group mention before it, else after it, in the same sentence;
+ * -1 if none. Only the nearest group on each side is considered, so no
+ * other group stands between. */
+static int64_t tied_group(rctx *r, size_t n_scan, const pending *p)
+{
+    size_t at = first_cand_at(r, n_scan, p->sponsor_tb), m, seen;
+    for (m = at, seen = 0; m-- > 0 && seen < 2 * TIE_WINDOW; seen++) {
+        cand *c = annals__vec_at(&r->cands, m);
+        if (tok(r, c->tb)->sentence != p->sentence || c->te + TIE_WINDOW < p->sponsor_tb) {
+            break;
+        }
+        if (ent(r, c->ent)->kind == ANNALS_ENTITY_GROUP) {
+            if (c->te <= p->sponsor_tb && tie_ok(r, c->te, p->sponsor_tb)) {
+                return c->ent;
+            }
+            break;
+        }
+    }
+    for (m = first_cand_at(r, n_scan, p->te), seen = 0; m < n_scan && seen < 2 * TIE_WINDOW;
+         m++, seen++) {
+        cand *c = annals__vec_at(&r->cands, m);
+        if (tok(r, c->tb)->sentence != p->sentence || c->tb > p->te + TIE_WINDOW) {
+            break;
+        }
+        if (ent(r, c->ent)->kind == ANNALS_ENTITY_GROUP) {
+            if (tie_ok(r, p->te, c->tb)) {
+                return c->ent;
+            }
+            break;
+        }
+    }
+    return -1;
+}
+
+/* Sponsored descriptions ("Iran-backed rebels"), in text order: the group
+ * tied to it (tied_group), else the group an earlier description with the
+ * same sponsor and words was tied to, else a group entity of its own
+ * named "<sponsor>-<participle> <description>" ("Iran-backed militants")
+ * with no country: the sponsor is not the group's country and keeps its
+ * own ADJ mention. */
+static annals_status resolve_backed(rctx *r, size_t n_scan)
+{
+    size_t k;
+    annals_status rc = ANNALS_OK;
+    for (k = 0; k < r->pend.n && rc == ANNALS_OK; k++) {
+        pending *p = annals__vec_at(&r->pend, k);
+        char key[64];
+        size_t klen, v;
+        int64_t g;
+        const char *rule = "backed-description->tied-group";
+        unsigned flags = p->flags;
+        if (p->what != P_BACKED || p->sponsor < 0) {
+            continue;
+        }
+        klen = (size_t)snprintf(key, sizeof key, "%lld:", (long long)p->sponsor);
+        if (klen + p->klen > sizeof key) {
+            continue;
+        }
+        memcpy(key + klen, p->key, p->klen);
+        klen += p->klen;
+        g = tied_group(r, n_scan, p);
+        if (g >= 0) {
+            if (annals__map_put(&r->backing, key, klen, (size_t)g) != ANNALS_OK) {
+                return oom(r);
+            }
+        } else if (annals__map_get(&r->backing, key, klen, &v)) {
+            g = (int64_t)v;
+            rule = "backed-description->same-backing";
+        } else {
+            /* "Iran" + "-backed" + " militants" */
+            char name[KEY_CAP];
+            const char *sp = ent(r, (size_t)p->sponsor)->name, *word = sponsor_word(r, p->sponsor_tb);
+            size_t n = 0, q;
+            uint32_t e_i;
+            int w = snprintf(name, sizeof name, "%s-%s", sp, word != NULL ? word : "backed");
+            if (w < 0 || (size_t)w >= sizeof name) {
+                continue;
+            }
+            n = (size_t)w;
+            for (q = p->tb; q < p->te; q++) {
+                const annals__token *t = tok(r, q);
+                if (n + 1 + (t->end - t->start) + 1 > sizeof name) {
+                    break;
+                }
+                name[n++] = ' ';
+                n += annals__lower(r->doc->text + t->start, t->end - t->start, name + n,
+                                   sizeof name - n);
+            }
+            rc = get_entity(r, ANNALS_ENTITY_GROUP, name, n, NULL, -1, &e_i);
+            if (rc == ANNALS_OK) {
+                const annals__token *st = tok(r, p->sponsor_tb);
+                rc = add_alias(r, e_i, r->doc->text + st->start, p->end - st->start);
+            }
+            if (rc != ANNALS_OK) {
+                return rc;
+            }
+            g = (int64_t)e_i;
+            rule = "backed-description->own-group";
+        }
+        rc = mention_span(r, p->tb, p->te, p->start, p->end, (uint32_t)g, flags, rule);
     }
     return rc;
 }
@@ -1338,6 +1546,7 @@ annals_status annals__entities(annals_doc *doc, annals_error *err)
     annals__map_init(&r.by_key);
     annals__map_init(&r.surname);
     annals__map_init(&r.seen);
+    annals__map_init(&r.backing);
     r.tflag = calloc(doc->tokens.n + 1, 1);
     r.tclass = malloc((doc->tokens.n + 1) * sizeof(unsigned));
     if (r.tflag == NULL || r.tclass == NULL) {
@@ -1380,7 +1589,15 @@ annals_status annals__entities(annals_doc *doc, annals_error *err)
     if (rc == ANNALS_OK) {
         size_t n_scan = r.cands.n;
         inherit_countries(&r, n_scan);
-        rc = resolve_pending(&r, n_scan);
+        rc = resolve_backed(&r, n_scan);
+        if (rc == ANNALS_OK && r.cands.n > n_scan) {
+            /* descriptions resolve against the groups made just now too */
+            qsort(r.cands.items, r.cands.n, sizeof(cand), cmp_cand);
+            n_scan = r.cands.n;
+        }
+        if (rc == ANNALS_OK) {
+            rc = resolve_pending(&r, n_scan);
+        }
     }
     if (rc == ANNALS_OK) {
         rc = finish(&r);
@@ -1394,5 +1611,6 @@ annals_status annals__entities(annals_doc *doc, annals_error *err)
     annals__map_dispose(&r.by_key);
     annals__map_dispose(&r.surname);
     annals__map_dispose(&r.seen);
+    annals__map_dispose(&r.backing);
     return rc;
 }

@@ -609,6 +609,13 @@ static annals_status render(GVC_t *gvc, Agraph_t *g, const char *engine, const c
     if (data != NULL) {
         gvFreeRenderData(data);
     }
+    if (strncmp(engine, "nop", 3) == 0 && GD_clust(g) != NULL) {
+        /* Graphviz 2.42's nop layout collects the pinned clusters in a
+         * list that its cleanup never frees (nop_init_graphs/add_cluster) */
+        free(GD_clust(g));
+        GD_clust(g) = NULL;
+        GD_n_cluster(g) = 0;
+    }
     gvFreeLayout(gvc, g);
     return rc;
 }

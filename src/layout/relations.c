@@ -11,12 +11,21 @@
  * than two kept events is left out. Above ctx->opts.max_graph_nodes the
  * most involved actors are kept.
  *
- * Engine by size (or ctx->opts.layout_engine): up to RL_FDP_MAX actors fdp
- * with community clusters, up to RL_SFDP_MAX sfdp (clusters are drawn only
- * by fdp; sfdp nodes carry their community in class and tooltip), above
- * that our own pinned layout (communities as discs of Vogel spirals packed
- * in shelves, drawn by nop2), linear and well inside the time budget.
- * Layouts are seeded ("start" = ctx seed): same input, same picture.
+ * Positions are ours, Graphviz only draws them (nop2): its force engines
+ * (fdp, neato, sfdp) and its exterior-label placement give different
+ * pictures from run to run even with a fixed "start". Same input, same
+ * picture, byte for byte, in every process:
+ *  - up to RL_SFDP_MAX actors: one Fruchterman-Reingold layout per
+ *    community (started from a Vogel spiral, no random numbers, fixed
+ *    iteration count), x stretched for the wide labels, overlaps pushed
+ *    apart, the communities packed in shelves (then the actors alone),
+ *    each drawn as a cluster box with a pinned bb; edge labels are
+ *    plaintext nodes we place beside the edge midpoint where they meet no
+ *    node and no other label (else left out, the edge tooltip has it all);
+ *  - above that: communities as discs of Vogel spirals packed in shelves,
+ *    linear and well inside the time budget.
+ * ctx->opts.layout_engine still asks Graphviz for one of its engines (not
+ * reproducible across runs: Graphviz's doing).
  */
 #include "layout/gv.h"
 
@@ -215,6 +224,388 @@ static annals_status edge_texts(annals__buf *label, annals__buf *tip, const anna
     return rc;
 }
 
+/* ------------------------------------------------ own deterministic layout */
+
+/* A node (or label) box: centre and full size, points, y up. */
+typedef struct rl_nb {
+    double x, y, w, h;
+} rl_nb;
+
+static bool nb_meet(const rl_nb *a, const rl_nb *b, double pad)
+{
+    return fabs(a->x - b->x) < (a->w + b->w) / 2.0 + pad &&
+           fabs(a->y - b->y) < (a->h + b->h) / 2.0 + pad;
+}
+
+/* The drawn size of an actor node with label font size fs (our estimate;
+ * it is passed to Graphviz as width/height, so the render matches it). */
+static void node_size(const char *name, int kind, double fs, double *w, double *h)
+{
+    size_t len = strlen(name);
+    double tw = annals__text_width(name, len > 48 ? 48 : len, fs, false) + 2.0;
+    double bw = tw + 8.64, bh = fs * 1.2 + 4.32;
+    if (kind == ANNALS_ENTITY_ORGANIZATION) {
+        *w = bw + 4.0;
+        *h = bh + 4.0;
+    } else if (kind == ANNALS_ENTITY_PERSON) {
+        *w = bw * 1.42;
+        *h = bh * 1.42;
+    } else {
+        *w = bw * 1.5;
+        *h = bh * 1.45;
+    }
+    *w = *w < 21.6 ? 21.6 : *w;
+    *h = *h < 14.4 ? 14.4 : *h;
+}
+
+/* Fruchterman-Reingold on the m nodes of one group (local coordinates),
+ * started from a Vogel spiral: no random numbers, so the same input gives
+ * the same positions in every process. Then overlaps are pushed apart. */
+static void group_layout(rl_nb *nb, size_t m, const uint32_t *ea, const uint32_t *eb, size_t ne,
+                         size_t base, double *dx, double *dy)
+{
+    double avg_w = 0.0, k, t0;
+    size_t iters;
+    if (m == 0) {
+        return;
+    }
+    for (size_t i = 0; i < m; i++) {
+        avg_w += nb[i].w / (double)m;
+    }
+    k = 36.0 + avg_w * 0.38;
+    for (size_t i = 0; i < m; i++) {
+        double r = k * 0.7 * sqrt((double)i + 0.5), th = (double)i * 2.399963229728653;
+        nb[i].x = r * cos(th);
+        nb[i].y = r * sin(th);
+    }
+    iters = m > 1 ? (size_t)(40000000.0 / ((double)m * (double)m)) : 0;
+    iters = iters > 300 ? 300 : (iters < 20 && m > 1 ? 20 : iters);
+    t0 = k * sqrt((double)m) * 0.6;
+    for (size_t it = 0; it < iters; it++) {
+        double t = t0 * (1.0 - (double)it / (double)iters) + 0.5;
+        for (size_t i = 0; i < m; i++) {
+            dx[i] = -nb[i].x * 0.1;
+            dy[i] = -nb[i].y * 0.1;
+        }
+        for (size_t i = 0; i < m; i++) {
+            for (size_t j = i + 1; j < m; j++) {
+                double ddx = nb[i].x - nb[j].x, ddy = nb[i].y - nb[j].y;
+                double d2 = ddx * ddx + ddy * ddy, f;
+                if (d2 < 0.01) {
+                    ddx = 0.1;
+                    ddy = 0.1 * (double)((i + j) % 3) - 0.1;
+                    d2 = ddx * ddx + ddy * ddy;
+                }
+                f = k * k / d2;
+                dx[i] += ddx * f;
+                dy[i] += ddy * f;
+                dx[j] -= ddx * f;
+                dy[j] -= ddy * f;
+            }
+        }
+        for (size_t e = 0; e < ne; e++) {
+            size_t i = ea[e] - base, j = eb[e] - base;
+            double ddx = nb[i].x - nb[j].x, ddy = nb[i].y - nb[j].y;
+            double f = sqrt(ddx * ddx + ddy * ddy) / k;
+            dx[i] -= ddx * f;
+            dy[i] -= ddy * f;
+            dx[j] += ddx * f;
+            dy[j] += ddy * f;
+        }
+        for (size_t i = 0; i < m; i++) {
+            double d = sqrt(dx[i] * dx[i] + dy[i] * dy[i]);
+            if (d > t) {
+                dx[i] *= t / d;
+                dy[i] *= t / d;
+            }
+            nb[i].x += dx[i];
+            nb[i].y += dy[i];
+        }
+    }
+    /* labels are wide: stretch x, then remove overlaps */
+    for (size_t i = 0; i < m; i++) {
+        nb[i].x *= 1.4;
+    }
+    for (int pass = 0; pass < 200 && m <= 2000; pass++) {
+        bool moved = false;
+        for (size_t i = 0; i < m; i++) {
+            for (size_t j = i + 1; j < m; j++) {
+                double ddx = nb[j].x - nb[i].x, ddy = nb[j].y - nb[i].y;
+                double ox = (nb[i].w + nb[j].w) / 2.0 + 18.0 - fabs(ddx);
+                double oy = (nb[i].h + nb[j].h) / 2.0 + 14.0 - fabs(ddy);
+                if (ox <= 0.0 || oy <= 0.0) {
+                    continue;
+                }
+                moved = true;
+                if (ox < oy * 2.0) {
+                    double s = ddx >= 0.0 ? 0.5 : -0.5;
+                    nb[i].x -= s * ox;
+                    nb[j].x += s * ox;
+                } else {
+                    double s = ddy >= 0.0 ? 0.5 : -0.5;
+                    nb[i].y -= s * oy;
+                    nb[j].y += s * oy;
+                }
+            }
+        }
+        if (!moved) {
+            break;
+        }
+    }
+}
+
+typedef struct rl_lsyms {
+    Agsym_t *id, *shape, *style, *fill, *label, *fs, *fc, *fixed, *cls, *tip, *w, *h, *pos;
+} rl_lsyms;
+
+/* Lays out the kept actors (order[], grouped by community): one force
+ * layout per community, the groups packed in shelves (communities first,
+ * then the actors alone), pins every node and sets the clusters' boxes.
+ * The cluster titles go into lab[] as obstacles for the edge labels. */
+static annals_status own_layout(Agraph_t *g, rl_nb *nb, rl_nb *lab, size_t *n_lab,
+                                rl_actor *const *order, size_t n_kept, const int32_t *pos_of,
+                                const annals_graph *graph, Agraph_t *const *clusters,
+                                const rl_lsyms *ls)
+{
+    size_t n_ent = graph->corpus->entities.n, n_grp = 0, ne = 0;
+    size_t *gs = malloc((n_kept + 1) * sizeof *gs), *gord = malloc(n_kept * sizeof *gord);
+    size_t *grp = malloc(n_kept * sizeof *grp), *eoff = calloc(n_kept + 2, sizeof *eoff);
+    double *box = malloc(n_kept * 4 * sizeof *box), *dx = malloc(n_kept * sizeof *dx);
+    double *dy = malloc(n_kept * sizeof *dy);
+    uint32_t *ea = NULL, *eb = NULL;
+    annals_status rc = ANNALS_ENOMEM;
+    char num[96];
+
+    if (gs == NULL || gord == NULL || grp == NULL || eoff == NULL || box == NULL ||
+        dx == NULL || dy == NULL) {
+        goto done;
+    }
+    /* groups: runs of one community (actors without one are alone) */
+    for (size_t i = 0; i < n_kept;) {
+        size_t j = i + 1;
+        while (j < n_kept && order[i]->comm >= 0 && order[j]->comm == order[i]->comm) {
+            j++;
+        }
+        gs[n_grp] = i;
+        for (size_t k = i; k < j; k++) {
+            grp[k] = n_grp;
+        }
+        n_grp++;
+        i = j;
+    }
+    gs[n_grp] = n_kept;
+    /* edges inside a group, bucketed by group (counting sort) */
+    for (size_t i = 0; i < graph->n_actor_edges; i++) {
+        const annals__actor_edge *ae = &graph->actor_edges[i];
+        if (ae->a < n_ent && ae->b < n_ent && pos_of[ae->a] >= 0 && pos_of[ae->b] >= 0 &&
+            grp[pos_of[ae->a]] == grp[pos_of[ae->b]]) {
+            eoff[grp[pos_of[ae->a]] + 2]++;
+            ne++;
+        }
+    }
+    for (size_t k = 0; k < n_grp; k++) {
+        eoff[k + 2] += eoff[k + 1];
+    }
+    ea = malloc((ne ? ne : 1) * sizeof *ea);
+    eb = malloc((ne ? ne : 1) * sizeof *eb);
+    if (ea == NULL || eb == NULL) {
+        goto done;
+    }
+    for (size_t i = 0; i < graph->n_actor_edges; i++) {
+        const annals__actor_edge *ae = &graph->actor_edges[i];
+        if (ae->a < n_ent && ae->b < n_ent && pos_of[ae->a] >= 0 && pos_of[ae->b] >= 0 &&
+            grp[pos_of[ae->a]] == grp[pos_of[ae->b]]) {
+            size_t at = eoff[grp[pos_of[ae->a]] + 1]++;
+            ea[at] = (uint32_t)pos_of[ae->a];
+            eb[at] = (uint32_t)pos_of[ae->b];
+        }
+    }
+    /* eoff[k]..eoff[k+1] are now group k's edges */
+    {
+        double area = 0.0, widest = 0.0, row_w, sx = 0.0, sy = 0.0, shelf_h = 0.0;
+        size_t ng = 0;
+        for (size_t k = 0; k < n_grp; k++) {
+            size_t s0 = gs[k], m = gs[k + 1] - gs[k];
+            bool boxed = m >= 2 && order[s0]->comm >= 0 &&
+                         (size_t)order[s0]->comm < graph->n_communities &&
+                         clusters[order[s0]->comm] != NULL;
+            double x0 = 1e300, y0 = 1e300, x1 = -1e300, y1 = -1e300, mg = boxed ? 14.0 : 4.0;
+            group_layout(nb + s0, m, ea + eoff[k], eb + eoff[k], eoff[k + 1] - eoff[k], s0, dx,
+                         dy);
+            for (size_t i = s0; i < s0 + m; i++) {
+                x0 = fmin(x0, nb[i].x - nb[i].w / 2.0);
+                x1 = fmax(x1, nb[i].x + nb[i].w / 2.0);
+                y0 = fmin(y0, nb[i].y - nb[i].h / 2.0);
+                y1 = fmax(y1, nb[i].y + nb[i].h / 2.0);
+            }
+            box[4 * k] = x0 - mg;
+            box[4 * k + 1] = y0 - mg;
+            box[4 * k + 2] = x1 + mg;
+            box[4 * k + 3] = y1 + mg + (boxed ? 12.0 : 0.0);
+            area += (box[4 * k + 2] - box[4 * k] + 40.0) * (box[4 * k + 3] - box[4 * k + 1] + 40.0);
+            widest = fmax(widest, box[4 * k + 2] - box[4 * k]);
+        }
+        /* communities first (in their order), then the lone actors */
+        for (int pass = 0; pass < 2; pass++) {
+            for (size_t k = 0; k < n_grp; k++) {
+                if ((gs[k + 1] - gs[k] >= 2) == (pass == 0)) {
+                    gord[ng++] = k;
+                }
+            }
+        }
+        row_w = fmax(widest, sqrt(area) * 1.4);
+        for (size_t q = 0; q < ng; q++) {
+            size_t k = gord[q], s0 = gs[k], m = gs[k + 1] - gs[k];
+            double w = box[4 * k + 2] - box[4 * k], h = box[4 * k + 3] - box[4 * k + 1], ox, oy;
+            if (sx > 0.0 && sx + w > row_w) {
+                sx = 0.0;
+                sy -= shelf_h + 40.0;
+                shelf_h = 0.0;
+            }
+            ox = sx - box[4 * k];
+            oy = sy - box[4 * k + 3];
+            for (size_t i = s0; i < s0 + m; i++) {
+                nb[i].x += ox;
+                nb[i].y += oy;
+            }
+            box[4 * k] += ox;
+            box[4 * k + 2] += ox;
+            box[4 * k + 1] += oy;
+            box[4 * k + 3] += oy;
+            sx += w + 40.0;
+            shelf_h = fmax(shelf_h, h);
+            if (m >= 2 && order[s0]->comm >= 0 &&
+                (size_t)order[s0]->comm < graph->n_communities &&
+                clusters[order[s0]->comm] != NULL) {
+                Agraph_t *cl = clusters[order[s0]->comm];
+                double tw = annals__text_width("community 0000", 14, 8.0, false);
+                snprintf(num, sizeof num, "%.2f,%.2f,%.2f,%.2f", box[4 * k], box[4 * k + 1],
+                         box[4 * k + 2], box[4 * k + 3]);
+                annals__gv_sset(cl, "bb", num);
+                snprintf(num, sizeof num, "%.2f,%.2f!", box[4 * k] + 8.0 + tw / 2.0,
+                         box[4 * k + 3] - 9.0);
+                {
+                    Agnode_t *tn;
+                    char tname[48];
+                    snprintf(tname, sizeof tname, "_title_c%d", order[s0]->comm + 1);
+                    tn = annals__gv_node(g, tname);
+                    if (tn == NULL) {
+                        goto done;
+                    }
+                    snprintf(tname, sizeof tname, "title-c%d", order[s0]->comm + 1);
+                    annals__gv_set(tn, ls->id, tname);
+                    snprintf(tname, sizeof tname, "community %d", order[s0]->comm + 1);
+                    annals__gv_set(tn, ls->label, tname);
+                    annals__gv_set(tn, ls->shape, "plaintext");
+                    annals__gv_set(tn, ls->style, "");
+                    annals__gv_set(tn, ls->fs, "8");
+                    annals__gv_set(tn, ls->fc, "#7b8794");
+                    annals__gv_set(tn, ls->fixed, "true");
+                    annals__gv_set(tn, ls->cls, "community-title");
+                    annals__gv_set(tn, ls->tip, tname);
+                    snprintf(tname, sizeof tname, "%.3f", tw / 72.0);
+                    annals__gv_set(tn, ls->w, tname);
+                    annals__gv_set(tn, ls->h, "0.15");
+                    annals__gv_set(tn, ls->pos, num);
+                }
+                lab[(*n_lab)++] = (rl_nb){box[4 * k] + 8.0 + tw / 2.0, box[4 * k + 3] - 9.0,
+                                          tw, 10.0};
+            }
+        }
+    }
+    for (size_t i = 0; i < n_kept; i++) {
+        char id[48];
+        Agnode_t *n;
+        annals__actor_id(id, sizeof id, order[i]->entity);
+        n = agnode(g, id, 0);
+        if (n != NULL) {
+            snprintf(num, sizeof num, "%.2f,%.2f!", nb[i].x, nb[i].y);
+            annals__gv_set(n, ls->pos, num);
+        }
+    }
+    rc = ANNALS_OK;
+done:
+    free(gs);
+    free(gord);
+    free(grp);
+    free(eoff);
+    free(box);
+    free(dx);
+    free(dy);
+    free(ea);
+    free(eb);
+    return rc;
+}
+
+/* An edge label as a pinned plaintext node beside the edge p-q, where it
+ * meets no node and no other label; none if no such place is found (the
+ * edge keeps the full text in its tooltip). */
+static annals_status place_edge_label(Agraph_t *g, const rl_lsyms *ls, const rl_nb *nb,
+                                      size_t n_nodes, rl_nb *lab, size_t *n_lab, rl_nb p, rl_nb q,
+                                      const annals__buf *lb, const annals__buf *tb,
+                                      const char *edge_id)
+{
+    static const double ts[7] = {0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8};
+    const char *s = lb->ptr != NULL ? lb->ptr : "";
+    double w = 0.0, h;
+    size_t lines = 0;
+    char name[64], num[64];
+    Agnode_t *n;
+
+    for (const char *t = s;;) {
+        const char *nl = strstr(t, "\\n");
+        size_t len = nl != NULL ? (size_t)(nl - t) : strlen(t);
+        w = fmax(w, annals__text_width(t, len, 7.5, false));
+        lines++;
+        if (nl == NULL) {
+            break;
+        }
+        t = nl + 2;
+    }
+    w += 4.0;
+    h = (double)lines * 9.0 + 2.0;
+    for (size_t c = 0; c < 7 * 5; c++) {
+        double t = ts[c / 5], mx = p.x + t * (q.x - p.x), my = p.y + t * (q.y - p.y);
+        static const double ox[5] = {0.0, 0.0, 0.0, 1.0, -1.0}, oy[5] = {0.0, 1.0, -1.0, 0.0, 0.0};
+        rl_nb b = {mx + ox[c % 5] * (w / 2.0 + 3.0), my + oy[c % 5] * (h / 2.0 + 3.0), w, h};
+        bool free_spot = true;
+        for (size_t i = 0; i < n_nodes && free_spot; i++) {
+            free_spot = !nb_meet(&b, &nb[i], 2.0);
+        }
+        for (size_t i = 0; i < *n_lab && free_spot; i++) {
+            free_spot = !nb_meet(&b, &lab[i], 2.0);
+        }
+        if (!free_spot) {
+            continue;
+        }
+        lab[(*n_lab)++] = b;
+        snprintf(name, sizeof name, "_label_%s", edge_id);
+        n = annals__gv_node(g, name);
+        if (n == NULL) {
+            return ANNALS_ENOMEM;
+        }
+        snprintf(name, sizeof name, "label-%s", edge_id);
+        annals__gv_set(n, ls->id, name);
+        annals__gv_set(n, ls->shape, "plaintext");
+        annals__gv_set(n, ls->style, "filled");
+        annals__gv_set(n, ls->fill, "#ffffffc0");
+        annals__gv_set(n, ls->label, s);
+        annals__gv_set(n, ls->fs, "7.5");
+        annals__gv_set(n, ls->fc, "#3e4c59");
+        annals__gv_set(n, ls->fixed, "true");
+        annals__gv_set(n, ls->cls, "edgelabel");
+        annals__gv_set(n, ls->tip, tb->ptr != NULL ? tb->ptr : "");
+        snprintf(num, sizeof num, "%.3f", w / 72.0);
+        annals__gv_set(n, ls->w, num);
+        snprintf(num, sizeof num, "%.3f", h / 72.0);
+        annals__gv_set(n, ls->h, num);
+        snprintf(num, sizeof num, "%.2f,%.2f!", b.x, b.y);
+        annals__gv_set(n, ls->pos, num);
+        return ANNALS_OK;
+    }
+    return ANNALS_OK;
+}
+
 static bool engine_ok(const char *e)
 {
     static const char *const ok[] = {"sfdp", "neato", "fdp", "circo", "twopi", "dot", "osage"};
@@ -292,13 +683,17 @@ annals_status annals__relations_graph(Agraph_t **out, const char **engine_out,
     Agraph_t *g = NULL, **clusters = NULL;
     annals__buf lb = ANNALS__BUF_INIT, tb = ANNALS__BUF_INIT;
     const char *engine;
-    bool pinned = false, use_clusters = false;
+    bool pinned = false, use_clusters = false, own = false;
+    rl_nb *nb = NULL, *lab = NULL;
+    rl_lsyms lsym;
+    int32_t *pos_of = NULL;
+    size_t n_lab = 0;
     double max_deg = 0.0;
     size_t n_comm = graph->n_communities;
     char num[96], name[48];
     annals_status rc = ANNALS_ENOMEM;
     Agsym_t *n_shape, *n_style, *n_fill, *n_color, *n_label, *n_fs, *n_w, *n_h, *n_fixed, *n_pen,
-        *n_id, *n_tip, *n_pos, *n_class, *n_font, *e_color, *e_pen, *e_label, *e_tip, *e_id,
+        *n_id, *n_tip, *n_pos, *n_class, *n_font, *n_fc, *e_color, *e_pen, *e_label, *e_tip, *e_id,
         *e_fs, *e_fc;
 
     *out = NULL;
@@ -368,15 +763,16 @@ annals_status annals__relations_graph(Agraph_t **out, const char **engine_out,
             goto done;
         }
         engine = opts->layout_engine;
-    } else if (n_kept <= RL_FDP_MAX) {
-        engine = "fdp";
     } else if (n_kept <= RL_SFDP_MAX) {
-        engine = "sfdp";
+        /* Graphviz's force layouts (fdp, neato, sfdp) and its xlabel
+         * placement differ between runs: we compute the positions */
+        engine = "nop2";
+        own = true;
     } else {
         engine = "nop2";
         pinned = true;
     }
-    use_clusters = strcmp(engine, "fdp") == 0 && n_comm > 0;
+    use_clusters = (own || strcmp(engine, "fdp") == 0) && n_comm > 0;
 
     g = annals__gv_open("relations", false);
     nodes = calloc(n_ent ? n_ent : 1, sizeof *nodes);
@@ -387,7 +783,7 @@ annals_status annals__relations_graph(Agraph_t **out, const char **engine_out,
     snprintf(num, sizeof num, "%llu", (unsigned long long)opts->seed);
     annals__gv_gset(g, "layout", engine);
     annals__gv_gset(g, "start", num);
-    annals__gv_gset(g, "overlap", pinned ? "true" : "prism");
+    annals__gv_gset(g, "overlap", pinned || own ? "true" : "prism");
     annals__gv_gset(g, "splines", "false");
     /* Edge labels are placed after the layout, beside their edge, where they
      * meet no node and no other label; one that finds no such place is not
@@ -419,7 +815,8 @@ annals_status annals__relations_graph(Agraph_t **out, const char **engine_out,
     n_tip = annals__gv_attr(g, AGNODE, "tooltip", "");
     n_class = annals__gv_attr(g, AGNODE, "class", "");
     annals__gv_attr(g, AGNODE, "margin", "0.06,0.03");
-    n_pos = pinned ? annals__gv_attr(g, AGNODE, "pos", "") : NULL;
+    n_pos = pinned || own ? annals__gv_attr(g, AGNODE, "pos", "") : NULL;
+    n_fc = own ? annals__gv_attr(g, AGNODE, "fontcolor", "black") : NULL;
     e_color = annals__gv_attr(g, AGEDGE, "color", "#9aa5b1");
     e_pen = annals__gv_attr(g, AGEDGE, "penwidth", "1");
     e_label = annals__gv_attr(g, AGEDGE, "label", "");
@@ -431,7 +828,8 @@ annals_status annals__relations_graph(Agraph_t **out, const char **engine_out,
     if (n_shape == NULL || n_style == NULL || n_fill == NULL || n_color == NULL ||
         n_label == NULL || n_font == NULL || n_fs == NULL || n_w == NULL || n_h == NULL ||
         n_fixed == NULL || n_pen == NULL || n_id == NULL || n_tip == NULL || n_class == NULL ||
-        (pinned && n_pos == NULL) || e_color == NULL || e_pen == NULL || e_label == NULL ||
+        ((pinned || own) && n_pos == NULL) || (own && n_fc == NULL) || e_color == NULL ||
+        e_pen == NULL || e_label == NULL ||
         e_tip == NULL || e_id == NULL || e_fs == NULL || e_fc == NULL) {
         goto done;
     }
@@ -456,8 +854,14 @@ annals_status annals__relations_graph(Agraph_t **out, const char **engine_out,
                 free(members);
                 goto done;
             }
+            snprintf(num, sizeof num, "community-%zu", k + 1);
+            annals__gv_sset(clusters[k], "id", num); /* not the graph's id */
             snprintf(num, sizeof num, "community %zu", k + 1);
-            annals__gv_sset(clusters[k], "label", num);
+            if (!own) {
+                /* ours: a title node (Graphviz 2.42's nop layout leaks
+                 * cluster labels) */
+                annals__gv_sset(clusters[k], "label", num);
+            }
             annals__gv_sset(clusters[k], "style", "rounded,filled");
             annals__gv_sset(clusters[k], "fillcolor", "#f5f7fa");
             annals__gv_sset(clusters[k], "color", "#cbd2d9");
@@ -467,8 +871,21 @@ annals_status annals__relations_graph(Agraph_t **out, const char **engine_out,
         free(members);
     }
     /* nodes: in entity order, so the DOT is stable */
-    if (pinned) {
+    if (pinned || own) {
         qsort(order, n_kept, sizeof *order, cmp_pinned);
+    }
+    lsym = (rl_lsyms){n_id, n_shape, n_style, n_fill, n_label, n_fs, n_fc,
+                    n_fixed, n_class, n_tip, n_w, n_h, n_pos};
+    if (own) {
+        nb = calloc(n_kept ? n_kept : 1, sizeof *nb);
+        lab = calloc(graph->n_actor_edges + n_comm + 1, sizeof *lab);
+        pos_of = malloc((n_ent ? n_ent : 1) * sizeof *pos_of);
+        if (nb == NULL || lab == NULL || pos_of == NULL) {
+            goto done;
+        }
+        for (size_t a = 0; a < n_ent; a++) {
+            pos_of[a] = -1;
+        }
     }
     {
         /* pinned layout state: shelves of community discs */
@@ -574,6 +991,14 @@ annals_status annals__relations_graph(Agraph_t **out, const char **engine_out,
                     annals__gv_set(n, n_label, lb.ptr != NULL ? lb.ptr : "");
                     snprintf(num, sizeof num, "%.1f", 9.0 + 7.0 * a->c);
                     annals__gv_set(n, n_fs, num);
+                    if (own) {
+                        node_size(en->name, kind, strtod(num, NULL), &nb[k].w, &nb[k].h);
+                        pos_of[a->entity] = (int32_t)k;
+                        snprintf(num, sizeof num, "%.3f", nb[k].w / 72.0);
+                        annals__gv_set(n, n_w, num);
+                        snprintf(num, sizeof num, "%.3f", nb[k].h / 72.0);
+                        annals__gv_set(n, n_h, num);
+                    }
                 }
                 if (annals__gv_escape(&tb, en->name, strlen(en->name), 160) < 0 ||
                     annals__buf_printf(&tb, " (%s%s%s)\n%u event%s \xC2\xB7 %.0f co-actors"
@@ -615,6 +1040,10 @@ annals_status annals__relations_graph(Agraph_t **out, const char **engine_out,
         }
         (void)labelled;
     }
+    if (own && n_kept > 0 &&
+        own_layout(g, nb, lab, &n_lab, order, n_kept, pos_of, graph, clusters, &lsym) < 0) {
+        goto done;
+    }
     if (n_kept == 0) {
         Agnode_t *n = annals__gv_node(g, "_empty");
         if (n == NULL) {
@@ -623,7 +1052,7 @@ annals_status annals__relations_graph(Agraph_t **out, const char **engine_out,
         annals__gv_set(n, n_shape, "plaintext");
         annals__gv_set(n, n_style, "");
         annals__gv_set(n, n_label, "no relations among the selected events");
-        if (pinned) {
+        if (pinned || own) {
             annals__gv_set(n, n_pos, "0,0!");
         }
     }
@@ -658,18 +1087,27 @@ annals_status annals__relations_graph(Agraph_t **out, const char **engine_out,
         annals__gv_set(e, e_tip, tb.ptr != NULL ? tb.ptr : "");
         /* labels where they can be read: every edge of a small diagram,
          * repeated relations (2+ events) of a medium one */
-        if (!pinned && (graph->n_actor_edges <= 24 ||
-                        (graph->n_actor_edges <= RL_EDGE_LABEL_MAX && ae->n_events >= 2))) {
+        if (own && (graph->n_actor_edges <= 24 ||
+                    (graph->n_actor_edges <= RL_EDGE_LABEL_MAX && ae->n_events >= 2))) {
+            if (place_edge_label(g, &lsym, nb, n_kept, lab, &n_lab, nb[pos_of[ae->a]],
+                                 nb[pos_of[ae->b]], &lb, &tb, name) < 0) {
+                goto done;
+            }
+        } else if (!pinned && !own &&
+                   (graph->n_actor_edges <= 24 ||
+                    (graph->n_actor_edges <= RL_EDGE_LABEL_MAX && ae->n_events >= 2))) {
             annals__gv_set(e, e_label, lb.ptr != NULL ? lb.ptr : "");
             (void)e_fs;
             (void)e_fc;
         }
     }
     if (legend_label(g, n_kept, n_edges_drawn, n_pruned,
-                     pinned ? "pinned community grid" : engine) < 0) {
+                     pinned ? "pinned community grid"
+                            : own ? "force-directed per community (deterministic)"
+                                  : engine) < 0) {
         goto done;
     }
-    *engine_out = pinned ? "nop2" : engine;
+    *engine_out = pinned || own ? "nop2" : engine;
     *out = g;
     g = NULL;
     rc = ANNALS_OK;
@@ -689,5 +1127,8 @@ done:
     free(seen);
     free(nodes);
     free(clusters);
+    free(nb);
+    free(lab);
+    free(pos_of);
     return rc;
 }

@@ -26,3 +26,17 @@ if(ANNALS_DOT)
            WORKING_DIRECTORY ${CMAKE_CURRENT_BINARY_DIR})
   set_tests_properties(views_dot_parse PROPERTIES FIXTURES_REQUIRED views_files)
 endif()
+
+# Same input, same picture across processes (the CLI run 3 times).
+if(TARGET annals_cli)
+  add_test(NAME views_determinism
+           COMMAND ${CMAKE_COMMAND} -DANNALS=$<TARGET_FILE:annals_cli>
+                   -DINPUT=${PROJECT_SOURCE_DIR}/samples
+                   -DWORK=${CMAKE_CURRENT_BINARY_DIR}/views_determinism
+                   -P ${CMAKE_CURRENT_LIST_DIR}/determinism.cmake)
+  set_tests_properties(views_determinism PROPERTIES TIMEOUT 300 LABELS views)
+endif()
+if(TARGET annals_cli AND ANNALS_SANITIZE)
+  set_tests_properties(views_determinism PROPERTIES ENVIRONMENT
+    "LSAN_OPTIONS=suppressions=${PROJECT_SOURCE_DIR}/tests/lsan.supp:print_suppressions=0")
+endif()

@@ -299,7 +299,9 @@ size_t relations_label_overlaps(const char *svg, size_t *n_labels)
             p++;
             continue;
         }
-        is_edge = strncmp(cls, "class=\"edge\"", 12) == 0;
+        /* an edge's own label (Graphviz engines) or our pinned label node */
+        is_edge = strncmp(cls, "class=\"edge\"", 12) == 0 ||
+                  strncmp(cls, "class=\"node edgelabel\"", 22) == 0;
         is_node = strncmp(cls, "class=\"node actor", 17) == 0;
         if (next == NULL) {
             next = svg + strlen(svg);

@@ -88,7 +88,7 @@ static const opt_spec OPTIONS[] = {
      "found in folders go by their suffix)"},
     {OPT_MAX_INPUT_BYTES, "max-input-bytes", 0, "N", B | E,
      "largest document accepted, in bytes (suffix k, M or G; default 64M)"},
-    {OPT_SEED, "seed", 0, "N", B | R, "seed of the layout's random numbers (default 1)"},
+    {OPT_SEED, "seed", 0, "N", B | R, "seed of igraph's community detection and of --layout engines (default 1)"},
     {OPT_LAYOUT, "layout", 0, "ENGINE", B | R,
      "relationship diagram engine: sfdp, neato, fdp, dot, circo or twopi"},
     {OPT_ACTOR, "actor", 0, "NAME", B | R,

@@ -507,6 +507,37 @@ static bool after_amount(rctx *r, size_t i)
 
 /* ----------------------------------------------------------- core rules */
 
+/*
+ * A day range in a month ("March 5-9, 1918"), optionally followed by a
+ * year at token k (", 1918" or "1918"): fills `p` as two timexes cut at
+ * token `cut_tok` and returns the end token, or 0 if a day is invalid.
+ */
+static size_t month_day_range(rctx *r, size_t i, size_t cut_tok, size_t k, int m, int a,
+                              int b, size_t cut1, size_t cut2, dproto *p)
+{
+    int32_t y;
+    if (T(r, k)->cls == DC_COMMA && year_at(r, i, k + 1, &y)) {
+        k += 2;
+    } else if (year_at(r, i, k, &y)) {
+        k += 1;
+    } else {
+        y = Y_NONE;
+    }
+    if (!valid_md(y, m, a) || !valid_md(y, m, b)) {
+        return 0;
+    }
+    p->y = y;
+    p->m = p->m1 = m;
+    p->d1 = a;
+    p->d = b;
+    p->rule = "month-day-range";
+    p->split_range = true;
+    p->cut_tok = cut_tok;
+    p->cut1 = cut1;
+    p->cut2 = cut2;
+    return k;
+}
+
 /* "February 6, 2024", "Feb. 6", "February 2024", "February of 2024", "May". */
 static size_t r_month(rctx *r, size_t i, dproto *p)
 {
@@ -526,50 +557,19 @@ static size_t r_month(rctx *r, size_t i, dproto *p)
         int a, b;
         size_t alen, boff;
         if (same(r, i, j) && hyph_pair(r, j, false, &a, &b, &alen, &boff)) {
-            /* "March 5-9, 1918" */
-            size_t k = j + 1;
-            if (T(r, k)->cls == DC_COMMA && year_at(r, i, k + 1, &y)) {
-                k += 2;
-            } else if (year_at(r, i, k, &y)) {
-                k += 1;
-            } else {
-                y = Y_NONE;
-            }
-            if (valid_md(y, m, a) && valid_md(y, m, b)) {
-                p->y = y;
-                p->m = p->m1 = m;
-                p->d1 = a;
-                p->d = b;
-                p->rule = "month-day-range";
-                p->split_range = true;
-                p->cut_tok = j;
-                p->cut1 = alen;
-                p->cut2 = boff;
+            /* "March 5-9, 1918" with the range in one token */
+            size_t k = month_day_range(r, i, j, j + 1, m, a, b, alen, boff, p);
+            if (k > 0) {
                 return k;
             }
         }
     }
     int d2 = d > 0 && plain_num(T(r, j)) ? dash_day(r, i, j + 1, d) : 0;
     if (d2 > 0) {
-        /* "March 5-9, 1918": two timexes, "March 5" and "9, 1918" */
-        size_t k = j + 3;
-        if (T(r, k)->cls == DC_COMMA && year_at(r, i, k + 1, &y)) {
-            k += 2;
-        } else if (year_at(r, i, k, &y)) {
-            k += 1;
-        } else {
-            y = Y_NONE;
-        }
-        if (valid_md(y, m, d) && valid_md(y, m, d2)) {
-            p->y = y;
-            p->m = p->m1 = m;
-            p->d1 = d;
-            p->d = d2;
-            p->rule = "month-day-range";
-            p->split_range = true;
-            p->cut_tok = j;
-            p->cut1 = TK(r, j)->end - TK(r, j)->start;
-            p->cut2 = TK(r, j + 2)->start - TK(r, j)->start;
+        /* "March 5 - 9, 1918": two timexes, "March 5" and "9, 1918" */
+        size_t k = month_day_range(r, i, j, j + 3, m, d, d2, TK(r, j)->end - TK(r, j)->start,
+                                   TK(r, j + 2)->start - TK(r, j)->start, p);
+        if (k > 0) {
             return k;
         }
     }

@@ -40,7 +40,7 @@ typedef struct annals_options {
     size_t max_graph_nodes;      /* 0 = 20000 nodes handed to Graphviz */
     unsigned flags;              /* ANNALS_OPT_* bits */
     uint64_t seed;               /* igraph RNG seed: layouts are reproducible */
-    const char *layout_engine;   /* relationship diagram: "sfdp", "neato", "fdp"; NULL = by size */
+    const char *layout_engine;   /* force a Graphviz engine for the relationship diagram ("sfdp", "neato", "fdp", ...); NULL = our own deterministic layout */
 } annals_options;
 
 #define ANNALS_OPTIONS_INIT {0, 0, 0, 0, ANNALS_OPT_DEFAULT, 1, NULL}

@@ -194,10 +194,12 @@ struct annals_ctx {
     struct annals__entity_lex *entities; /* entities/ */
     struct annals__event_lex *events;    /* events/ */
     struct annals__date_lex *dates;      /* dates/ word table */
-    void *gvc;                           /* layout/: GVC_t *, created on first use */
+    void *gvc;                           /* layout/: borrowed process-wide GVC_t *, set on first use */
 };
 
-/* Defined in layout/: frees the GVC_t kept in ctx->gvc (NULL is a no-op). */
+/* Defined in layout/: releases ctx->gvc. The GVC_t itself is process-wide and
+ * never freed (Graphviz 2.42 keeps a stale font pointer across contexts; see
+ * docs/views.md), so this only forgets it. */
 void annals__layout_ctx_free(void *gvc);
 
 /* Stage lexicon lifetimes, called by ctx.c. `*_new` loads the compiled-in

@@ -136,10 +136,10 @@ char *annals__strdup(const char *s); /* malloc'd copy; NULL for NULL */
 
 /* Merge the events [first, n) into earlier events they duplicate (same CAMEO
  * root, overlapping actors, compatible places, overlapping date intervals or
- * both undated, compatible modality), and within that range into each
- * other. Merged events are removed and the survivors keep every mention.
- * Also marks syndicated copies: a document whose sentences mostly repeat an
- * earlier document's gets duplicate_of set. Deterministic. */
+ * both undated, compatible modality; see corpus.c), and within that range
+ * into each other. Merged events are removed and the survivors keep every
+ * mention. Deterministic. (Syndicated copies are marked earlier, by
+ * annals_corpus_add_doc, from the documents' sentences.) */
 annals_status annals__corpus_finish(annals_corpus *c, size_t first_event, annals_error *err);
 
 /* Number of distinct documents reporting an event, syndicated copies not
